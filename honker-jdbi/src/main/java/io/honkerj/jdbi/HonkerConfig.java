@@ -1,0 +1,97 @@
+package io.honkerj.jdbi;
+
+import io.honkerj.api.PayloadCodec;
+import io.honkerj.jdbi.internal.HonkerSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.jdbi.v3.core.config.JdbiConfig;
+
+/**
+ * Honker's Jdbi configuration: the clock that decides "now", the payload codec, and how long a busy
+ * database is retried. Read and changed through Jdbi's config registry:
+ * {@code jdbi.getConfig(HonkerConfig.class).setClock(clock)}.
+ */
+public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
+
+    /** How long a transaction is retried while other writers keep the database busy: 60 seconds. */
+    public static final Duration DEFAULT_BUSY_DEADLINE = Duration.ofSeconds(60);
+
+    private Clock clock;
+    private PayloadCodec codec;
+    private Duration busyDeadline;
+
+    /** Creates the defaults: the system UTC clock, the Jackson codec, a 60 s busy deadline. */
+    public HonkerConfig() {
+        this.clock = Clock.systemUTC();
+        this.codec = new JacksonPayloadCodec();
+        this.busyDeadline = DEFAULT_BUSY_DEADLINE;
+    }
+
+    private HonkerConfig(HonkerConfig other) {
+        this.clock = other.clock;
+        this.codec = other.codec;
+        this.busyDeadline = other.busyDeadline;
+    }
+
+    /** @return the clock */
+    public Clock getClock() {
+        return clock;
+    }
+
+    /**
+     * Sets the clock every statement binds "now" from (tests move it instead of sleeping).
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public HonkerConfig setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** @return the payload codec */
+    public PayloadCodec getCodec() {
+        return codec;
+    }
+
+    /**
+     * Sets the codec for payloads and results.
+     *
+     * @param codec the codec
+     * @return this
+     */
+    public HonkerConfig setCodec(PayloadCodec codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        return this;
+    }
+
+    /** @return how long a busy database is retried */
+    public Duration getBusyDeadline() {
+        return busyDeadline;
+    }
+
+    /**
+     * Sets how long a transaction is retried while the database is busy before
+     * {@link io.honkerj.api.DatabaseBusyException} is thrown.
+     *
+     * @param deadline a positive duration
+     * @return this
+     */
+    public HonkerConfig setBusyDeadline(Duration deadline) {
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("busyDeadline must be positive, got " + deadline);
+        }
+        this.busyDeadline = deadline;
+        return this;
+    }
+
+    HonkerSettings toSettings() {
+        return new HonkerSettings(clock, codec, busyDeadline);
+    }
+
+    @Override
+    public HonkerConfig createCopy() {
+        return new HonkerConfig(this);
+    }
+}

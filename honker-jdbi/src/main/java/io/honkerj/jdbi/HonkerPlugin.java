@@ -1,0 +1,67 @@
+package io.honkerj.jdbi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.core.spi.JdbiPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * The Jdbi plugin of honker: {@code jdbi.installPlugin(new HonkerPlugin())} is all a Jdbi + SQLite app adds.
+ *
+ * <p>It registers:
+ * <ul>
+ *   <li>the {@link SqlObjectPlugin} (honker's statements are SqlObject DAOs) and {@link HonkerConfig};</li>
+ *   <li>on every SQLite connection Jdbi opens, once per physical connection: upstream honker's PRAGMAs
+ *       ({@code busy_timeout = 5000}, {@code journal_mode = WAL}, {@code synchronous = NORMAL},
+ *       {@code foreign_keys = ON}, {@code cache_size = -32000}, {@code temp_store = MEMORY},
+ *       {@code wal_autocheckpoint = 10000}; the text is {@code io/honkerj/jdbi/HonkerPlugin/pragmas.sql}),
+ *       and {@code BEGIN IMMEDIATE} as the transaction mode, so a transaction takes the write lock when it
+ *       starts instead of failing to upgrade a read lock later.</li>
+ * </ul>
+ * Connections that are not sqlite-jdbc's are left alone. Installing the plugin twice is a no-op.
+ */
+public final class HonkerPlugin extends JdbiPlugin.Singleton {
+    private final Map<SQLiteConnection, Boolean> customized =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Creates the plugin. */
+    public HonkerPlugin() {}
+
+    @Override
+    public void customizeJdbi(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(HonkerConfig.class);
+    }
+
+    @Override
+    public Connection customizeConnection(Connection conn) throws SQLException {
+        if (!conn.isWrapperFor(SQLiteConnection.class)) {
+            return conn;
+        }
+        SQLiteConnection sqlite = conn.unwrap(SQLiteConnection.class);
+        if (customized.putIfAbsent(sqlite, Boolean.TRUE) == null) {
+            applyPragmas(conn);
+            sqlite.setCurrentTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        return conn;
+    }
+
+    private static void applyPragmas(Connection conn) throws SQLException {
+        String script = ClasspathSqlLocator.removingComments().locate(HonkerPlugin.class, "pragmas");
+        try (Statement st = conn.createStatement()) {
+            for (String pragma : script.split(";")) {
+                if (!pragma.isBlank()) {
+                    st.execute(pragma.trim());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.honkerj.jdbi;
+
+import io.honkerj.api.Honker;
+import io.honkerj.api.PayloadCodec;
+import io.honkerj.api.Queue;
+import io.honkerj.api.QueueOptions;
+import io.honkerj.jdbi.internal.Database;
+import io.honkerj.jdbi.internal.HandleDatabase;
+import io.honkerj.jdbi.internal.JdbiDatabase;
+import io.honkerj.jdbi.queue.JdbiQueue;
+import io.honkerj.jdbi.schema.Schema;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@link Honker} on Jdbi, in three forms:
+ * <ul>
+ *   <li>{@link Honkers#open(Path)}: the library opens and pools its own connections;</li>
+ *   <li>{@link #create(Jdbi)}: on your Jdbi, one handle per operation from your connection source;</li>
+ *   <li>{@link #attach(Handle)}: on your open handle; inside your transaction every operation joins it and
+ *       commits nothing, so an enqueue rolls back with the business write beside it.</li>
+ * </ul>
+ */
+public final class JdbiHonker implements Honker {
+    private final Database db;
+    private final Jdbi jdbi;
+
+    JdbiHonker(Database db, Jdbi jdbi) {
+        this.db = db;
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Creates a honker on your Jdbi: installs {@link HonkerPlugin} (a no-op if installed) and creates the
+     * schema if missing. Settings come from {@code jdbi.getConfig(HonkerConfig.class)}.
+     *
+     * @param jdbi a Jdbi on a SQLite database
+     * @return the honker; closing it leaves your Jdbi alone
+     */
+    public static JdbiHonker create(Jdbi jdbi) {
+        Objects.requireNonNull(jdbi, "jdbi");
+        jdbi.installPlugin(new HonkerPlugin());
+        Path file = jdbi.withHandle(Schema::mainFile).orElse(null);
+        JdbiDatabase db = new JdbiDatabase(jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), file);
+        db.write(s -> {
+            Schema.bootstrap(s.handle());
+            return null;
+        });
+        return new JdbiHonker(db, jdbi);
+    }
+
+    /**
+     * Creates a honker view on your open handle. Inside the handle's transaction, every operation joins
+     * it; outside one, each write opens and commits its own. Creates the schema if missing (in the
+     * handle's transaction, if one is open). Settings come from {@code handle.getConfig(HonkerConfig.class)}.
+     *
+     * @param handle your handle on a SQLite database
+     * @return the view; closing it does nothing to the handle
+     */
+    public static JdbiHonker attach(Handle handle) {
+        Objects.requireNonNull(handle, "handle");
+        HonkerConfig config = handle.getConfig(HonkerConfig.class);
+        HandleDatabase db = new HandleDatabase(handle, config.toSettings(), Schema.mainFile(handle).orElse(null));
+        db.write(s -> {
+            Schema.ensure(s.handle());
+            return null;
+        });
+        return new JdbiHonker(db, handle.getJdbi());
+    }
+
+    /**
+     * Runs business statements and honker operations in one write transaction ({@code BEGIN IMMEDIATE}),
+     * committed when {@code work} returns and rolled back if it throws. While the database is busy the
+     * whole transaction is retried, so {@code work} must have no effect outside the database.
+     *
+     * @param work the transaction's work
+     * @param <R> its result
+     * @return its result
+     */
+    public <R> R inTransaction(HonkerTransaction<R> work) {
+        return db.write(s -> {
+            HandleDatabase inTx = new HandleDatabase(s.handle(), db.settings(), db.file().orElse(null));
+            return work.apply(s.handle(), new JdbiHonker(inTx, jdbi));
+        });
+    }
+
+    /** @return the Jdbi this honker runs on, with {@link HonkerPlugin} installed */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** @return the database file, if this honker is on a file */
+    public Optional<Path> file() {
+        return db.file();
+    }
+
+    @Override
+    public Queue queue(String name) {
+        return queue(name, QueueOptions.defaults());
+    }
+
+    @Override
+    public Queue queue(String name, QueueOptions options) {
+        return new JdbiQueue(db, name, options);
+    }
+
+    @Override
+    public PayloadCodec codec() {
+        return db.codec();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.honkerj.jdbi.internal;
+
+import io.honkerj.api.PayloadCodec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How the primitives of one honker run their SQL: in a write transaction ({@code BEGIN IMMEDIATE}, busy
+ * retries) or a plain read, on handles the library owns or on the caller's handle.
+ */
+public interface Database extends AutoCloseable {
+
+    /**
+     * Runs work in a write transaction: a new {@code BEGIN IMMEDIATE} transaction committed at the end and
+     * retried whole while the database is busy, or the caller's open transaction (joined, never committed).
+     *
+     * @param work the statements; must have no effect outside the database, since it may run again
+     * @param <R> its result
+     * @return the result
+     */
+    <R> R write(Function<Session, R> work);
+
+    /**
+     * Runs read-only work without opening a write transaction.
+     *
+     * @param work the statements
+     * @param <R> its result
+     * @return the result
+     */
+    <R> R read(Function<Session, R> work);
+
+    /** @return clock, codec and busy deadline */
+    HonkerSettings settings();
+
+    /** @return the clock that decides "now" for every statement */
+    default Clock clock() {
+        return settings().clock();
+    }
+
+    /** @return the payload codec */
+    default PayloadCodec codec() {
+        return settings().codec();
+    }
+
+    /** @return the database file, if it is a file (empty for memory databases) */
+    Optional<Path> file();
+
+    /** @return now in unix seconds, as upstream's {@code unixepoch()} */
+    default long nowSeconds() {
+        return clock().instant().getEpochSecond();
+    }
+
+    /** Releases what this database owns. */
+    @Override
+    void close();
+}

@@ -1,0 +1,61 @@
+package io.honkerj.jdbi.internal;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A database view on the caller's open {@link Handle}: every operation runs on that handle. Inside the
+ * caller's transaction an operation joins it and commits nothing; on a handle in autocommit mode a write
+ * opens its own transaction on the handle and commits it (the library opened it).
+ */
+public final class HandleDatabase implements Database {
+    private final Handle handle;
+    private final HonkerSettings settings;
+    private final Path file;
+    private final BusyRetry busyRetry;
+
+    /**
+     * Wraps a caller's handle.
+     *
+     * @param handle the caller's handle
+     * @param settings clock, codec, busy deadline
+     * @param file the database file, if known
+     */
+    public HandleDatabase(Handle handle, HonkerSettings settings, Path file) {
+        this.handle = handle;
+        this.settings = settings;
+        this.file = file;
+        this.busyRetry = new BusyRetry(settings.busyDeadline());
+    }
+
+    @Override
+    public <R> R write(Function<Session, R> work) {
+        Session session = new HandleSession(handle);
+        if (handle.isInTransaction()) {
+            return work.apply(session);
+        }
+        return busyRetry.run("write transaction", () -> handle.inTransaction(h -> work.apply(session)));
+    }
+
+    @Override
+    public <R> R read(Function<Session, R> work) {
+        return work.apply(new HandleSession(handle));
+    }
+
+    @Override
+    public HonkerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    @Override
+    public void close() {
+        // The caller owns the handle.
+    }
+}

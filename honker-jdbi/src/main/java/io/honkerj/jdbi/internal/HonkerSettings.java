@@ -1,0 +1,24 @@
+package io.honkerj.jdbi.internal;
+
+import io.honkerj.api.PayloadCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings every database view carries: clock, codec and how long to keep retrying a busy database.
+ *
+ * @param clock decides "now" for every statement
+ * @param codec encodes payloads and results
+ * @param busyDeadline how long a transaction is retried while the database is busy
+ */
+public record HonkerSettings(Clock clock, PayloadCodec codec, Duration busyDeadline) {
+    /** Checks the values. */
+    public HonkerSettings {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(codec, "codec");
+        if (busyDeadline == null || busyDeadline.isNegative() || busyDeadline.isZero()) {
+            throw new IllegalArgumentException("busyDeadline must be positive, got " + busyDeadline);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.honkerj.jdbi.internal;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * A database whose transactions the library opens itself: writes queue on an in-JVM gate (so this JVM's
+ * writers never spin in SQLite's busy handler against each other), run in {@code BEGIN IMMEDIATE}, and are
+ * retried whole while other processes keep the database busy.
+ */
+abstract class OwnedDatabase implements Database {
+    private final ReentrantLock writeGate = new ReentrantLock();
+    private final BusyRetry busyRetry;
+    private final HonkerSettings settings;
+    private final Path file;
+
+    OwnedDatabase(HonkerSettings settings, Path file) {
+        this.busyRetry = new BusyRetry(settings.busyDeadline());
+        this.settings = settings;
+        this.file = file;
+    }
+
+    /** Runs work on a session whose handle is in autocommit mode, then gives the handle back. */
+    abstract <R> R withSession(Function<Session, R> work);
+
+    @Override
+    public final <R> R write(Function<Session, R> work) {
+        return busyRetry.run("write transaction", () -> {
+            writeGate.lock();
+            try {
+                return withSession(s -> s.handle().inTransaction(h -> work.apply(s)));
+            } finally {
+                writeGate.unlock();
+            }
+        });
+    }
+
+    @Override
+    public final <R> R read(Function<Session, R> work) {
+        return busyRetry.run("read", () -> withSession(work));
+    }
+
+    @Override
+    public final HonkerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public final Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+}

@@ -1,0 +1,286 @@
+package io.honkerj.jdbi.queue;
+
+import io.honkerj.api.DeadJob;
+import io.honkerj.api.EnqueueOptions;
+import io.honkerj.api.Job;
+import io.honkerj.api.JobInfo;
+import io.honkerj.api.JobState;
+import io.honkerj.api.PayloadCodec;
+import io.honkerj.api.Queue;
+import io.honkerj.api.QueueOptions;
+import io.honkerj.api.QueueStats;
+import io.honkerj.jdbi.internal.Args;
+import io.honkerj.jdbi.internal.Database;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@link Queue} on Jdbi: each operation is one transaction of {@link QueueDao} statements on the
+ * honker's {@link Database} (the library's own, or the caller's handle and transaction).
+ */
+public final class JdbiQueue implements Queue {
+    private static final Comparator<JobRow> CLAIM_ORDER = Comparator.comparingInt(JobRow::priority).reversed()
+            .thenComparingLong(JobRow::runAt)
+            .thenComparingLong(JobRow::id);
+
+    private final Database db;
+    private final String name;
+    private final QueueOptions options;
+
+    /**
+     * Creates a queue handle; nothing is written.
+     *
+     * @param db where and how statements run
+     * @param name the queue name; not blank
+     * @param options lease and default attempt budget
+     */
+    public JdbiQueue(Database db, String name, QueueOptions options) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.name = Args.requireName("queue name", name);
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    PayloadCodec codec() {
+        return db.codec();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public QueueOptions options() {
+        return options;
+    }
+
+    @Override
+    public long enqueue(Object payload) {
+        return enqueue(payload, EnqueueOptions.defaults());
+    }
+
+    @Override
+    public long enqueue(Object payload, EnqueueOptions options) {
+        return insertOne(db.codec().encode(payload), options);
+    }
+
+    @Override
+    public long enqueueJson(String json, EnqueueOptions options) {
+        return insertOne(db.codec().requireJson(json), options);
+    }
+
+    private long insertOne(String json, EnqueueOptions opts) {
+        Objects.requireNonNull(opts, "options");
+        return db.write(s -> {
+            long now = db.nowSeconds();
+            return s.dao(QueueDao.class).enqueue(name, json, opts.priority(), runAt(opts, now),
+                    maxAttempts(opts), expiresAt(opts, now), now);
+        });
+    }
+
+    @Override
+    public List<Long> enqueueAll(List<?> payloads, EnqueueOptions opts) {
+        Objects.requireNonNull(opts, "options");
+        if (payloads.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>(payloads.size());
+        for (Object p : payloads) {
+            texts.add(db.codec().encode(p));
+        }
+        String array = db.codec().encode(texts);
+        List<Long> ids = db.write(s -> {
+            long now = db.nowSeconds();
+            return s.dao(QueueDao.class).enqueueAll(name, array, opts.priority(), runAt(opts, now),
+                    maxAttempts(opts), expiresAt(opts, now), now);
+        });
+        List<Long> sorted = new ArrayList<>(ids);
+        sorted.sort(null);
+        return List.copyOf(sorted);
+    }
+
+    private static long runAt(EnqueueOptions o, long now) {
+        if (o.delay() != null) {
+            return now + o.delay().getSeconds();
+        }
+        return o.runAt() != null ? o.runAt().getEpochSecond() : now;
+    }
+
+    private int maxAttempts(EnqueueOptions o) {
+        return o.maxAttempts() != null ? o.maxAttempts() : options.maxAttempts();
+    }
+
+    private static Long expiresAt(EnqueueOptions o, long now) {
+        return o.expiresIn() == null ? null : now + o.expiresIn().getSeconds();
+    }
+
+    @Override
+    public Optional<Job> claimOne(String workerId) {
+        List<Job> jobs = claimBatch(workerId, 1);
+        return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+    }
+
+    @Override
+    public List<Job> claimBatch(String workerId, int n) {
+        Args.requireName("worker id", workerId);
+        Args.requirePositive("claim batch size", n);
+        long lease = options.visibilityTimeout().getSeconds();
+        List<JobRow> rows = db.write(s -> {
+            long now = db.nowSeconds();
+            QueueDao dao = s.dao(QueueDao.class);
+            if (dao.deadLetterLapsedClaims(name, now) > 0) {
+                dao.deleteLapsedClaims(name, now);
+            }
+            return dao.claimBatch(name, workerId, n, lease, now);
+        });
+        List<JobRow> ordered = new ArrayList<>(rows);
+        ordered.sort(CLAIM_ORDER);
+        List<Job> jobs = new ArrayList<>(ordered.size());
+        for (JobRow row : ordered) {
+            jobs.add(new ClaimedJob(this, row));
+        }
+        return jobs;
+    }
+
+    @Override
+    public boolean ack(long jobId, String workerId) {
+        Args.requireName("worker id", workerId);
+        return db.write(s -> s.dao(QueueDao.class).ack(jobId, workerId, db.nowSeconds())) == 1;
+    }
+
+    @Override
+    public int ackBatch(Collection<Long> jobIds, String workerId) {
+        Args.requireName("worker id", workerId);
+        if (jobIds.isEmpty()) {
+            return 0;
+        }
+        String ids = db.codec().encode(jobIds);
+        return db.write(s -> s.dao(QueueDao.class).ackBatch(ids, workerId, db.nowSeconds()));
+    }
+
+    @Override
+    public boolean retry(long jobId, String workerId, Duration delay, String error) {
+        Args.requireName("worker id", workerId);
+        long delaySeconds = Args.requireNonNegativeSeconds("retry delay", delay);
+        String lastError = error == null ? "" : error;
+        return db.write(s -> {
+            long now = db.nowSeconds();
+            QueueDao dao = s.dao(QueueDao.class);
+            if (dao.retryToDead(jobId, workerId, lastError, now) == 1) {
+                return dao.deleteLive(jobId) == 1;
+            }
+            return dao.retryReschedule(jobId, workerId, now + delaySeconds, now) == 1;
+        });
+    }
+
+    @Override
+    public boolean fail(long jobId, String workerId, String error) {
+        Args.requireName("worker id", workerId);
+        String lastError = error == null ? "" : error;
+        return db.write(s -> {
+            QueueDao dao = s.dao(QueueDao.class);
+            return dao.failToDead(jobId, workerId, lastError, db.nowSeconds()) == 1 && dao.deleteLive(jobId) == 1;
+        });
+    }
+
+    @Override
+    public boolean heartbeat(long jobId, String workerId, Duration extendBy) {
+        Args.requireName("worker id", workerId);
+        long seconds = Args.requirePositiveSeconds("heartbeat extension", extendBy);
+        return db.write(s -> {
+            long now = db.nowSeconds();
+            return s.dao(QueueDao.class).heartbeat(jobId, workerId, now + seconds, now) == 1;
+        });
+    }
+
+    @Override
+    public boolean cancel(long jobId) {
+        return db.write(s -> s.dao(QueueDao.class).cancel(jobId)) == 1;
+    }
+
+    @Override
+    public Optional<JobInfo> getJob(long jobId) {
+        return db.read(s -> s.dao(QueueDao.class).getJob(jobId)).map(JdbiQueue::toInfo);
+    }
+
+    private static JobInfo toInfo(JobRow r) {
+        return new JobInfo(r.id(), r.queue(), r.payload(), JobState.fromSql(r.state()), r.priority(),
+                Instant.ofEpochSecond(r.runAt()), r.workerId(), instantOrNull(r.claimExpiresAt()),
+                r.attempts(), r.maxAttempts(), Instant.ofEpochSecond(r.createdAt()),
+                instantOrNull(r.expiresAt()));
+    }
+
+    private static Instant instantOrNull(Long seconds) {
+        return seconds == null ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    @Override
+    public Optional<Instant> nextClaimAt() {
+        Long at = db.read(s -> s.dao(QueueDao.class).nextClaimAt(name, db.nowSeconds()));
+        return Optional.ofNullable(at).map(Instant::ofEpochSecond);
+    }
+
+    @Override
+    public int sweepExpired() {
+        return db.write(s -> {
+            long now = db.nowSeconds();
+            QueueDao dao = s.dao(QueueDao.class);
+            int moved = dao.sweepToDead(name, now);
+            if (moved > 0) {
+                dao.sweepDelete(name, now);
+            }
+            return moved;
+        });
+    }
+
+    @Override
+    public QueueStats stats() {
+        long now = db.nowSeconds();
+        StatsRow row = db.read(s -> s.dao(QueueDao.class).stats(name, now));
+        Duration oldest = row.oldestDueRunAt() == null
+                ? Duration.ZERO
+                : Duration.ofSeconds(now - row.oldestDueRunAt());
+        return new QueueStats(name, row.pending(), row.processing(), row.dead(), oldest);
+    }
+
+    @Override
+    public List<DeadJob> deadJobs(int limit) {
+        Args.requirePositive("dead job limit", limit);
+        return db.read(s -> s.dao(QueueDao.class).deadJobs(name, limit)).stream()
+                .map(r -> new DeadJob(r.id(), r.queue(), r.payload(), r.priority(),
+                        Instant.ofEpochSecond(r.runAt()), r.attempts(), r.maxAttempts(), r.lastError(),
+                        Instant.ofEpochSecond(r.createdAt()), Instant.ofEpochSecond(r.diedAt())))
+                .toList();
+    }
+
+    @Override
+    public Optional<Long> requeueDead(long deadJobId) {
+        return db.write(s -> {
+            QueueDao dao = s.dao(QueueDao.class);
+            Optional<Long> id = dao.requeueDead(deadJobId, name, db.nowSeconds());
+            id.ifPresent(ignored -> dao.deleteDead(deadJobId));
+            return id;
+        });
+    }
+
+    @Override
+    public int purge() {
+        return db.write(s -> s.dao(QueueDao.class).purge(name));
+    }
+
+    @Override
+    public int purgeDead() {
+        return db.write(s -> s.dao(QueueDao.class).purgeDead(name));
+    }
+
+    @Override
+    public String toString() {
+        return "Queue[" + name + "]";
+    }
+}

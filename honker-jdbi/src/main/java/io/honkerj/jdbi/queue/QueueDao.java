@@ -1,0 +1,115 @@
+package io.honkerj.jdbi.queue;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The queue's statements. Each method's SQL is {@code io/honkerj/jdbi/queue/QueueDao/<method>.sql}, which
+ * starts with what it does and which index serves it. Every time is unix seconds; {@code now} comes from
+ * the honker's clock. {@code INSERT/UPDATE ... RETURNING} are queries: sqlite-jdbc returns their rows only
+ * through {@code executeQuery}.
+ */
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(JobRow.class)
+@RegisterConstructorMapper(DeadRow.class)
+@RegisterConstructorMapper(StatsRow.class)
+interface QueueDao {
+
+    /** {@code enqueue.sql}. */
+    @SqlQuery
+    long enqueue(String queue, String payload, int priority, long runAt, int maxAttempts, Long expiresAt,
+            long now);
+
+    /** {@code enqueueAll.sql}: {@code payloads} is a JSON array of the payloads' JSON texts. */
+    @SqlQuery
+    List<Long> enqueueAll(String queue, String payloads, int priority, long runAt, int maxAttempts,
+            Long expiresAt, long now);
+
+    /** {@code deadLetterLapsedClaims.sql}. */
+    @SqlUpdate
+    int deadLetterLapsedClaims(String queue, long now);
+
+    /** {@code deleteLapsedClaims.sql}. */
+    @SqlUpdate
+    int deleteLapsedClaims(String queue, long now);
+
+    /** {@code claimBatch.sql}. */
+    @SqlQuery
+    List<JobRow> claimBatch(String queue, String workerId, int n, long leaseSeconds, long now);
+
+    /** {@code ack.sql}. */
+    @SqlUpdate
+    int ack(long id, String workerId, long now);
+
+    /** {@code ackBatch.sql}: {@code ids} is a JSON array of job ids. */
+    @SqlUpdate
+    int ackBatch(String ids, String workerId, long now);
+
+    /** {@code retryToDead.sql}. */
+    @SqlUpdate
+    int retryToDead(long id, String workerId, String error, long now);
+
+    /** {@code retryReschedule.sql}. */
+    @SqlUpdate
+    int retryReschedule(long id, String workerId, long runAt, long now);
+
+    /** {@code failToDead.sql}. */
+    @SqlUpdate
+    int failToDead(long id, String workerId, String error, long now);
+
+    /** {@code deleteLive.sql}. */
+    @SqlUpdate
+    int deleteLive(long id);
+
+    /** {@code heartbeat.sql}. */
+    @SqlUpdate
+    int heartbeat(long id, String workerId, long leaseUntil, long now);
+
+    /** {@code cancel.sql}. */
+    @SqlUpdate
+    int cancel(long id);
+
+    /** {@code getJob.sql}. */
+    @SqlQuery
+    Optional<JobRow> getJob(long id);
+
+    /** {@code nextClaimAt.sql}: null when nothing is scheduled or running. */
+    @SqlQuery
+    Long nextClaimAt(String queue, long now);
+
+    /** {@code sweepToDead.sql}. */
+    @SqlUpdate
+    int sweepToDead(String queue, long now);
+
+    /** {@code sweepDelete.sql}. */
+    @SqlUpdate
+    int sweepDelete(String queue, long now);
+
+    /** {@code stats.sql}. */
+    @SqlQuery
+    StatsRow stats(String queue, long now);
+
+    /** {@code deadJobs.sql}. */
+    @SqlQuery
+    List<DeadRow> deadJobs(String queue, int limit);
+
+    /** {@code requeueDead.sql}. */
+    @SqlQuery
+    Optional<Long> requeueDead(long deadId, String queue, long now);
+
+    /** {@code deleteDead.sql}. */
+    @SqlUpdate
+    int deleteDead(long deadId);
+
+    /** {@code purge.sql}. */
+    @SqlUpdate
+    int purge(String queue);
+
+    /** {@code purgeDead.sql}. */
+    @SqlUpdate
+    int purgeDead(String queue);
+}

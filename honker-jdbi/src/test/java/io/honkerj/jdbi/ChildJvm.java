@@ -1,0 +1,25 @@
+package io.honkerj.jdbi;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a real child JVM running a main class of the test classpath. */
+public final class ChildJvm {
+    private ChildJvm() {}
+
+    public static Process start(Class<?> main, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        File out = log.toFile();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out).start();
+    }
+}

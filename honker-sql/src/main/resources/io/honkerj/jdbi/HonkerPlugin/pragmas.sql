@@ -1,0 +1,9 @@
+-- Upstream honker's per-connection settings, set on every connection the plugin customizes.
+-- busy_timeout comes first so that switching to WAL waits for other openers instead of failing.
+PRAGMA busy_timeout = 5000;
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+PRAGMA foreign_keys = ON;
+PRAGMA cache_size = -32000;
+PRAGMA temp_store = MEMORY;
+PRAGMA wal_autocheckpoint = 10000;
