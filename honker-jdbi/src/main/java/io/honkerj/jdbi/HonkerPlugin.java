@@ -49,7 +49,7 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
         SQLiteConnection sqlite = conn.unwrap(SQLiteConnection.class);
         if (customized.putIfAbsent(sqlite, Boolean.TRUE) == null) {
             applyPragmas(conn);
-            sqlite.setCurrentTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return conn;
     }

@@ -1,0 +1,101 @@
+package io.honkerj.jdbi.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.honkerj.api.EnqueueOptions;
+import io.honkerj.jdbi.Await;
+import io.honkerj.jdbi.ChildJvm;
+import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.JdbiHonker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real child JVMs share one database file: no job lost, none run twice, no "database is locked". */
+class MultiProcessQueueTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeProcessesOfFourThreadsAckEachOf20000JobsExactlyOnce() throws Exception {
+        Path db = dir.resolve("shared.db");
+        try (JdbiHonker honker = Honkers.open(db)) {
+            honker.jdbi().useHandle(h -> h.execute(
+                    "CREATE TABLE done_log (job_id INTEGER PRIMARY KEY, worker TEXT NOT NULL)"));
+            for (int chunk = 0; chunk < 20; chunk++) {
+                int base = chunk * 1000;
+                honker.queue("work").enqueueAll(IntStream.range(base, base + 1000).boxed().toList(),
+                        EnqueueOptions.defaults());
+            }
+        }
+        Path go = dir.resolve("go");
+        List<Process> children = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path log = dir.resolve("child-" + i + ".log");
+            logs.add(log);
+            children.add(ChildJvm.start(QueueChildMain.class, log, "drain", db.toString(), "work", "4", "16",
+                    go.toString()));
+        }
+        Await.until(Duration.ofSeconds(120), "all children ready",
+                () -> logs.stream().allMatch(l -> read(l).contains("READY")));
+        Files.createFile(go);
+        for (int i = 0; i < 3; i++) {
+            assertThat(children.get(i).waitFor(5, TimeUnit.MINUTES)).as("child " + i + " finished").isTrue();
+            String out = Files.readString(logs.get(i));
+            assertThat(out).doesNotContainIgnoringCase("locked").doesNotContain("SQLITE_BUSY");
+            assertThat(children.get(i).exitValue()).as(out).isZero();
+            assertThat(out).contains("DONE ");
+        }
+        try (JdbiHonker honker = Honkers.open(db)) {
+            long logged = honker.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM done_log")
+                    .mapTo(Long.class).one());
+            long workers = honker.jdbi().withHandle(h -> h.createQuery("SELECT count(DISTINCT worker) FROM done_log")
+                    .mapTo(Long.class).one());
+            assertThat(logged).isEqualTo(20_000);
+            assertThat(workers).as("all twelve threads took part").isEqualTo(12);
+            assertThat(honker.queue("work").stats().pending()).isZero();
+            assertThat(honker.queue("work").stats().processing()).isZero();
+            assertThat(honker.queue("work").stats().dead()).isZero();
+        }
+    }
+
+    @Test
+    void jobOfAKilledProcessIsClaimedByAnotherProcessAfterTheLeaseAndCompletes() throws Exception {
+        Path db = dir.resolve("crash.db");
+        long id;
+        try (JdbiHonker honker = Honkers.open(db)) {
+            id = honker.queue("crashy").enqueue("survive me");
+        }
+        Path holdLog = dir.resolve("hold.log");
+        Process doomed = ChildJvm.start(QueueChildMain.class, holdLog, "hold", db.toString(), "crashy");
+        Await.until(Duration.ofSeconds(60), "the child to claim",
+                () -> read(holdLog).contains("CLAIMED " + id) || !doomed.isAlive());
+        assertThat(read(holdLog)).contains("CLAIMED " + id);
+        doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        Path rescueLog = dir.resolve("rescue.log");
+        Process rescuer = ChildJvm.start(QueueChildMain.class, rescueLog, "reclaim", db.toString(), "crashy",
+                Long.toString(id));
+        assertThat(rescuer.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(read(rescueLog)).contains("ACKED " + id + " 2 true");
+        try (JdbiHonker honker = Honkers.open(db)) {
+            assertThat(honker.queue("crashy").getJob(id)).isEmpty();
+            assertThat(honker.queue("crashy").stats().dead()).isZero();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
