@@ -1,6 +1,8 @@
 package io.honkerj.jdbi;
 
 import io.honkerj.api.PayloadCodec;
+import io.honkerj.jdbi.internal.CachingStatementBuilder;
+import io.honkerj.jdbi.internal.ImmediateTransactionHandler;
 import io.honkerj.jdbi.internal.PooledDatabase;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Opens a honker database file for applications that have no Jdbi yet: the library builds a tuned Jdbi on
- * sqlite-jdbc (WAL, upstream's PRAGMAs, {@code BEGIN IMMEDIATE}) and keeps a small pool of handles.
+ * sqlite-jdbc (WAL, upstream's PRAGMAs, {@code BEGIN IMMEDIATE} transactions as prepared statements,
+ * honker's statements kept prepared per connection) and keeps a small pool of long-lived handles.
  *
  * <pre>{@code
  * try (JdbiHonker honker = Honkers.open(Path.of("app.db"))) {
@@ -115,9 +118,13 @@ public final class Honkers {
             SQLiteConfig sqlite = new SQLiteConfig();
             sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             sqlite.setBusyTimeout(5000);
+            // Ids come back through RETURNING; without this sqlite-jdbc runs an extra query after each INSERT.
+            sqlite.setGetGeneratedKeys(false);
             SQLiteDataSource ds = new SQLiteDataSource(sqlite);
             ds.setUrl("jdbc:sqlite:" + absolute);
             Jdbi jdbi = Jdbi.create(ds).installPlugin(new HonkerPlugin());
+            jdbi.setTransactionHandler(new ImmediateTransactionHandler());
+            jdbi.setStatementBuilderFactory(conn -> new CachingStatementBuilder());
             HonkerConfig target = jdbi.getConfig(HonkerConfig.class);
             target.setClock(config.getClock()).setCodec(config.getCodec()).setBusyDeadline(config.getBusyDeadline());
             PooledDatabase db = new PooledDatabase(jdbi, target.toSettings(), absolute, maxConnections);

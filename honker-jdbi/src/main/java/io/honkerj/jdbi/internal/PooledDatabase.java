@@ -40,14 +40,19 @@ public final class PooledDatabase extends OwnedDatabase {
     @Override
     <R> R withSession(Function<Session, R> work) {
         PooledSession session = borrow();
-        boolean healthy = false;
+        R result;
         try {
-            R result = work.apply(session);
-            healthy = true;
-            return result;
-        } finally {
-            giveBack(session, healthy);
+            result = work.apply(session);
+        } catch (RuntimeException | Error e) {
+            try {
+                giveBack(session, false);
+            } catch (RuntimeException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
         }
+        giveBack(session, true);
+        return result;
     }
 
     private PooledSession borrow() {
@@ -90,6 +95,7 @@ public final class PooledDatabase extends OwnedDatabase {
         created.decrementAndGet();
         s.handle.close();
     }
+
 
     @Override
     public void close() {

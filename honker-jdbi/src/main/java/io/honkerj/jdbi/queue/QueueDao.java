@@ -2,7 +2,7 @@ package io.honkerj.jdbi.queue;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -14,9 +14,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * through {@code executeQuery}.
  */
 @UseClasspathSqlLocator
-@RegisterConstructorMapper(JobRow.class)
-@RegisterConstructorMapper(DeadRow.class)
-@RegisterConstructorMapper(StatsRow.class)
+@RegisterRowMapper(QueueRowMappers.JobRowMapper.class)
+@RegisterRowMapper(QueueRowMappers.DeadRowMapper.class)
+@RegisterRowMapper(QueueRowMappers.StatsRowMapper.class)
 interface QueueDao {
 
     /** {@code enqueue.sql}. */

@@ -1,0 +1,87 @@
+package io.honkerj.jdbi.internal;
+
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.extension.ExtensionMethod;
+import org.jdbi.v3.core.statement.DefaultStatementBuilder;
+import org.jdbi.v3.core.statement.StatementBuilder;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * A Jdbi {@link StatementBuilder} for connections the library owns that keeps honker's own DAO statements
+ * prepared for the life of the connection instead of parsing them again on every call. Statements of any
+ * other origin (your SQL on the same handle) are prepared and closed as usual.
+ */
+public final class CachingStatementBuilder implements StatementBuilder {
+    private static final String OWN_PACKAGE = "io.honkerj.jdbi.";
+    private final StatementBuilder fallback = new DefaultStatementBuilder();
+    private final Map<String, PreparedStatement> cache = new HashMap<>();
+    private final Set<Statement> cached = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** Creates an empty cache for one connection. */
+    public CachingStatementBuilder() {}
+
+    private static boolean isOwn(StatementContext ctx) {
+        ExtensionMethod m = ctx.getExtensionMethod();
+        return m != null && m.getType().getName().startsWith(OWN_PACKAGE) && !ctx.isReturningGeneratedKeys();
+    }
+
+    @Override
+    public Statement create(Connection conn, StatementContext ctx) throws SQLException {
+        return fallback.create(conn, ctx);
+    }
+
+    @Override
+    public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+        if (!isOwn(ctx)) {
+            return fallback.create(conn, sql, ctx);
+        }
+        PreparedStatement prepared = cache.get(sql);
+        if (prepared != null && !prepared.isClosed()) {
+            prepared.clearParameters();
+            return prepared;
+        }
+        if (prepared != null) {
+            cached.remove(prepared);
+        }
+        PreparedStatement fresh = conn.prepareStatement(sql);
+        cache.put(sql, fresh);
+        cached.add(fresh);
+        return fresh;
+    }
+
+    @Override
+    public CallableStatement createCall(Connection conn, String sql, StatementContext ctx) throws SQLException {
+        return fallback.createCall(conn, sql, ctx);
+    }
+
+    @Override
+    public void close(Connection conn, String sql, Statement stmt) throws SQLException {
+        // Jdbi passes the statement's SQL as it was before parsing here: recognise ours by identity.
+        if (stmt != null && cached.contains(stmt)) {
+            return;
+        }
+        fallback.close(conn, sql, stmt);
+    }
+
+    @Override
+    public void close(Connection conn) {
+        for (PreparedStatement st : cache.values()) {
+            try {
+                st.close();
+            } catch (SQLException ignored) {
+                // the connection is closing anyway
+            }
+        }
+        cache.clear();
+        cached.clear();
+    }
+}

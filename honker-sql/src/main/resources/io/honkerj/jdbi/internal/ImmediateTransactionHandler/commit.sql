@@ -1,0 +1,2 @@
+-- Commits the current transaction.
+COMMIT

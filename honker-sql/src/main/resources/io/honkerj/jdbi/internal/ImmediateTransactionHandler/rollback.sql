@@ -1,0 +1,2 @@
+-- Rolls back the current transaction.
+ROLLBACK
