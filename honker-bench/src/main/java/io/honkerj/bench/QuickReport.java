@@ -3,15 +3,12 @@ package io.honkerj.bench;
 import io.honkerj.api.Queue;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The main job: a short fixed workload on a temporary SQLite file that prints, for each operation,
@@ -19,8 +16,11 @@ import java.util.stream.Stream;
  * ratio. Runs in about a minute; JMH ({@code benchmarks.jar}) gives the careful numbers.
  */
 public final class QuickReport {
-    private static final long WARMUP_NANOS = 700_000_000L;
-    private static final long MEASURE_NANOS = 1_500_000_000L;
+    private static final long WARMUP_NANOS = 1_000_000_000L;
+    private static final long ROUND_NANOS = 500_000_000L;
+    private static final int ROUNDS = 3;
+
+    private static final Step NO_REFILL = () -> 0;
 
     private final Path dir;
     private final List<String[]> rows = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class QuickReport {
             report.print();
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
-            deleteRecursively(dir);
+            BenchFiles.delete(dir);
         }
     }
 
@@ -59,17 +59,11 @@ public final class QuickReport {
         int run() throws Exception;
     }
 
-    /** Warms up, then counts jobs for a fixed time. {@code refill} runs untimed when asked. */
-    private static Measured time(Step step, Step refill) throws Exception {
-        long warmEnd = System.nanoTime() + WARMUP_NANOS;
-        while (System.nanoTime() < warmEnd) {
-            if (step.run() == 0) {
-                refill.run();
-            }
-        }
+    /** Runs a step (refilling untimed when it reports 0 jobs) until this much measured time has passed. */
+    private static Measured run(Step step, Step refill, long nanos) throws Exception {
         long units = 0;
         long measured = 0;
-        while (measured < MEASURE_NANOS) {
+        while (measured < nanos) {
             long t0 = System.nanoTime();
             int done = step.run();
             long t1 = System.nanoTime();
@@ -81,6 +75,28 @@ public final class QuickReport {
             units += done;
         }
         return new Measured(units, measured);
+    }
+
+    /**
+     * Times honker and raw fairly: both are warmed up first (the JIT, and the WAL grown to its working
+     * size), then they run in alternating rounds on the same file, and each side's median round counts.
+     */
+    private static Measured[] compare(Step honker, Step honkerRefill, Step raw, Step rawRefill) throws Exception {
+        run(honker, honkerRefill, WARMUP_NANOS);
+        run(raw, rawRefill, WARMUP_NANOS);
+        List<Measured> h = new ArrayList<>();
+        List<Measured> r = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            h.add(run(honker, honkerRefill, ROUND_NANOS));
+            r.add(run(raw, rawRefill, ROUND_NANOS));
+        }
+        return new Measured[] {median(h), median(r)};
+    }
+
+    private static Measured median(List<Measured> rounds) {
+        List<Measured> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(Measured::perSecond));
+        return sorted.get(sorted.size() / 2);
     }
 
     private void row(String what, Measured honker, Measured raw, String unit) {
@@ -95,25 +111,23 @@ public final class QuickReport {
         try (JdbiHonker honker = Honkers.open(dir.resolve("enqueue.db"));
                 RawQueue raw = new RawQueue(dir.resolve("enqueue.db"), "raw")) {
             Queue queue = honker.queue("honker");
-            Measured h1 = time(() -> {
+            Measured[] one = compare(() -> {
                 Workloads.enqueueOne(queue);
                 return 1;
-            }, () -> 0);
-            Measured r1 = time(() -> {
+            }, NO_REFILL, () -> {
                 Workloads.enqueueOne(raw);
                 return 1;
-            }, () -> 0);
-            row("enqueue, 1 job per transaction", h1, r1, "jobs/s");
+            }, NO_REFILL);
+            row("enqueue, 1 job per transaction", one[0], one[1], "jobs/s");
             List<Object> hundred = Workloads.payloads(100);
-            Measured h100 = time(() -> {
+            Measured[] many = compare(() -> {
                 Workloads.enqueueMany(queue, hundred);
                 return 100;
-            }, () -> 0);
-            Measured r100 = time(() -> {
+            }, NO_REFILL, () -> {
                 Workloads.enqueueMany(raw, 100);
                 return 100;
-            }, () -> 0);
-            row("enqueue, 100 jobs per transaction", h100, r100, "jobs/s");
+            }, NO_REFILL);
+            row("enqueue, 100 jobs per transaction", many[0], many[1], "jobs/s");
         }
     }
 
@@ -124,15 +138,14 @@ public final class QuickReport {
                     RawQueue raw = new RawQueue(file, "raw")) {
                 Queue queue = honker.queue("honker");
                 Queue rawFiller = honker.queue("raw");
-                Measured h = time(() -> Workloads.claimAndAck(queue, "w", batch), () -> {
+                Measured[] m = compare(() -> Workloads.claimAndAck(queue, "w", batch), () -> {
                     Workloads.fill(queue, 20_000);
                     return 0;
-                });
-                Measured r = time(() -> Workloads.claimAndAck(raw, "w", batch), () -> {
+                }, () -> Workloads.claimAndAck(raw, "w", batch), () -> {
                     Workloads.fill(rawFiller, 20_000);
                     return 0;
                 });
-                row("claim+ack, batch " + batch, h, r, "jobs/s");
+                row("claim+ack, batch " + batch, m[0], m[1], "jobs/s");
             }
         }
     }
@@ -149,8 +162,13 @@ public final class QuickReport {
                 Queue queue = h.queue("honker");
                 Queue rawFiller = h.queue("raw");
                 int backlog = backlogs[i];
-                honker[i] = timeAtBacklog(queue, backlog, () -> Workloads.claimAndAck(queue, "w", 1));
-                raw[i] = timeAtBacklog(rawFiller, backlog, () -> Workloads.claimAndAck(r, "w", 1));
+                Workloads.fill(queue, backlog);
+                Workloads.fill(rawFiller, backlog);
+                BacklogKeeper hk = new BacklogKeeper(queue, () -> Workloads.claimAndAck(queue, "w", 1));
+                BacklogKeeper rk = new BacklogKeeper(rawFiller, () -> Workloads.claimAndAck(r, "w", 1));
+                Measured[] m = compare(hk::step, hk::refill, rk::step, rk::refill);
+                honker[i] = m[0];
+                raw[i] = m[1];
             }
         }
         for (int i = 0; i < 2; i++) {
@@ -167,25 +185,34 @@ public final class QuickReport {
             ""});
     }
 
-    /** Keeps the backlog between {@code backlog} and {@code backlog + 500} while timing claim+ack. */
-    private static Measured timeAtBacklog(Queue filler, int backlog, Step step) throws Exception {
-        Workloads.fill(filler, backlog);
-        int[] sinceRefill = {0};
-        return time(() -> {
-            if (sinceRefill[0] >= 500) {
+    /** Keeps a queue's backlog within 500 jobs of where it started while a claim+ack step runs. */
+    private static final class BacklogKeeper {
+        private final Queue filler;
+        private final Step claimAck;
+        private int taken;
+
+        BacklogKeeper(Queue filler, Step claimAck) {
+            this.filler = filler;
+            this.claimAck = claimAck;
+        }
+
+        int step() throws Exception {
+            if (taken >= 500) {
                 return 0;
             }
-            int done = step.run();
-            sinceRefill[0] += done;
+            int done = claimAck.run();
             if (done == 0) {
                 throw new IllegalStateException("backlog ran dry");
             }
+            taken += done;
             return done;
-        }, () -> {
-            Workloads.fill(filler, sinceRefill[0]);
-            sinceRefill[0] = 0;
+        }
+
+        int refill() {
+            Workloads.fill(filler, taken);
+            taken = 0;
             return 0;
-        });
+        }
     }
 
     private void print() {
@@ -220,18 +247,7 @@ public final class QuickReport {
         System.out.println("ratio = honker-jdbi / raw (rates), raw / honker-jdbi (costs): 1.00 means no overhead.");
         System.out.println("raw sqlite-jdbc runs honker's own .sql files from reused prepared statements"
                 + " on one connection.");
+        System.out.println("Both sides are warmed up, then alternate " + ROUNDS + " rounds of "
+                + ROUND_NANOS / 1_000_000 + " ms on the same file; each figure is its side's median round.");
     }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
 }

@@ -5,15 +5,19 @@ import io.honkerj.api.Job;
 import io.honkerj.api.Queue;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The workloads the quick report times, each written twice: through honker's api, and through
  * {@link RawQueue} (the same SQL on raw sqlite-jdbc). JMH benchmarks call the same methods.
  */
 final class Workloads {
-    static final Map<String, Object> PAYLOAD = Map.of("to", "user@example.com", "template", "welcome");
+    /** Sorted, so its JSON text is the same in every JVM (Map.of iteration order is not). */
+    static final Map<String, Object> PAYLOAD =
+            Collections.unmodifiableMap(new TreeMap<>(Map.of("to", "user@example.com", "template", "welcome")));
     static final String PAYLOAD_JSON = "{\"template\":\"welcome\",\"to\":\"user@example.com\"}";
     static final int LEASE_SECONDS = 300;
 

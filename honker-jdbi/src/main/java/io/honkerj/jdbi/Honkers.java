@@ -118,8 +118,6 @@ public final class Honkers {
             SQLiteConfig sqlite = new SQLiteConfig();
             sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             sqlite.setBusyTimeout(5000);
-            // Ids come back through RETURNING; without this sqlite-jdbc runs an extra query after each INSERT.
-            sqlite.setGetGeneratedKeys(false);
             SQLiteDataSource ds = new SQLiteDataSource(sqlite);
             ds.setUrl("jdbc:sqlite:" + absolute);
             Jdbi jdbi = Jdbi.create(ds).installPlugin(new HonkerPlugin());

@@ -9,6 +9,7 @@ import io.honkerj.api.Queue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,37 @@ class TransactionTest {
             assertThatThrownBy(() -> b.execute("INSERT INTO t VALUES (1)"))
                     .hasMessageContaining("SQLITE_BUSY");
             a.rollback();
+        }
+    }
+
+    /** Honkers.open's own Jdbi keeps ordinary JDBC behaviour for your statements on its handles. */
+    @Test
+    void yourStatementsOnHonkersHandlesBehaveAsUsual() {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("usual.db"))) {
+            honker.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"));
+            long id = honker.inTransaction((h, tx) -> h.createUpdate("INSERT INTO t (v) VALUES ('a')")
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            assertThat(id).isEqualTo(1);
+            // Nested begin/commit inside the library's transaction joins it; the outer commit decides.
+            assertThatThrownBy(() -> honker.inTransaction((h, tx) -> {
+                h.useTransaction(inner -> inner.execute("INSERT INTO t (v) VALUES ('joined')"));
+                assertThat(h.isInTransaction()).isTrue();
+                throw new IllegalStateException("outer fails");
+            })).hasMessage("outer fails");
+            int rows = honker.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM t").mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(1);
+            // The same SQL twice on one handle, one still open while the other runs: not cached, so it works.
+            List<Integer> pairs = honker.inTransaction((h, tx) -> {
+                List<Integer> out = new java.util.ArrayList<>();
+                try (var outer = h.createQuery("SELECT 1 AS x UNION ALL SELECT 2").mapTo(Integer.class).iterator()) {
+                    while (outer.hasNext()) {
+                        out.add(outer.next() + h.createQuery("SELECT 1 AS x UNION ALL SELECT 2")
+                                .mapTo(Integer.class).list().size());
+                    }
+                }
+                return out;
+            });
+            assertThat(pairs).containsExactly(3, 4);
         }
     }
 }

@@ -1,0 +1,180 @@
+package io.honkerj.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.honkerj.api.DeadJob;
+import io.honkerj.api.EnqueueOptions;
+import io.honkerj.api.Job;
+import io.honkerj.api.Queue;
+import io.honkerj.api.QueueOptions;
+import io.honkerj.api.QueueStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's Java examples live here, between {@code // tag::name[]} and {@code // end::name[]}, where
+ * they compile and run; {@link #readmeShowsEveryExampleVerbatim()} checks the README carries each one
+ * exactly, so the README cannot rot.
+ */
+class ReadmeExamplesTest {
+    @TempDir
+    Path dir;
+
+    record Email(String to, String template) {}
+
+    @Test
+    void quickStart() {
+        Path path = dir.resolve("app.db");
+        // tag::quickstart[]
+        try (JdbiHonker honker = Honkers.open(path)) {
+            Queue emails = honker.queue("emails");
+            emails.enqueue(new Email("alice@example.com", "welcome"));
+
+            Job job = emails.claimOne("worker-1").orElseThrow();
+            Email email = job.payload(Email.class);
+            System.out.println("sending " + email.template() + " to " + email.to());
+            job.ack();
+        }
+        // end::quickstart[]
+        try (JdbiHonker honker = Honkers.open(path)) {
+            assertThat(honker.queue("emails").stats().pending()).isZero();
+        }
+    }
+
+    @Test
+    void enqueueInTheBusinessTransaction() {
+        Path path = dir.resolve("shop.db");
+        try (JdbiHonker honker = Honkers.open(path)) {
+            honker.jdbi().useHandle(h -> h.execute(
+                    "CREATE TABLE orders (id INTEGER PRIMARY KEY, email TEXT NOT NULL, total INTEGER NOT NULL)"));
+            // tag::transaction[]
+            long orderId = honker.inTransaction((handle, tx) -> {
+                long id = handle.createUpdate("INSERT INTO orders (email, total) VALUES (:email, :total)")
+                        .bind("email", "bob@example.com").bind("total", 4200)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                tx.queue("emails").enqueue(Map.of("order_id", id, "template", "receipt"));
+                return id; // commit: the order and its email job, together
+            });
+            // A failure rolls back both: no order without its email, no email without its order.
+            // end::transaction[]
+            assertThat(honker.queue("emails").claimOne("w").orElseThrow().payloadJson())
+                    .contains("\"order_id\":" + orderId);
+        }
+    }
+
+    @Test
+    void yourOwnJdbi() {
+        Path path = dir.resolve("yours.db");
+        // tag::own-jdbi[]
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + path).installPlugin(new HonkerPlugin());
+        jdbi.useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, email TEXT)"));
+        JdbiHonker honker = JdbiHonker.create(jdbi); // creates honker's tables if missing
+
+        jdbi.useTransaction(handle -> {
+            handle.execute("INSERT INTO users (email) VALUES ('carol@example.com')");
+            JdbiHonker.attach(handle).queue("emails").enqueue(Map.of("to", "carol@example.com"));
+        });
+        // end::own-jdbi[]
+        assertThat(honker.queue("emails").stats().pending()).isEqualTo(1);
+        honker.close();
+    }
+
+    @Test
+    void joinQueueTablesAgainstBusinessTables() {
+        Path path = dir.resolve("join.db");
+        try (JdbiHonker honker = Honkers.open(path)) {
+            honker.jdbi().useHandle(h -> h.execute(
+                    "CREATE TABLE orders (id INTEGER PRIMARY KEY, email TEXT NOT NULL, total INTEGER NOT NULL)"));
+            honker.inTransaction((h, tx) -> {
+                h.execute("INSERT INTO orders (id, email, total) VALUES (7, 'dave@example.com', 900)");
+                return tx.queue("emails").enqueue(Map.of("order_id", 7, "template", "receipt"));
+            });
+            // tag::join[]
+            List<Map<String, Object>> waiting = honker.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT o.id, o.email, j.state, j.attempts
+                    FROM _honker_live j
+                    JOIN orders o ON o.id = json_extract(j.payload, '$.order_id')
+                    WHERE j.queue = 'emails'
+                    """).mapToMap().list());
+            // end::join[]
+            assertThat(waiting).singleElement().satisfies(row -> {
+                assertThat(row).containsEntry("email", "dave@example.com").containsEntry("state", "pending");
+            });
+        }
+    }
+
+    @Test
+    void retriesAndDeadLetters() {
+        Path path = dir.resolve("retry.db");
+        MutableClock clock = MutableClock.atEpochSecond(1_800_000_000L);
+        try (JdbiHonker honker = Honkers.builder(path).clock(clock).open()) {
+            // tag::options[]
+            Queue reports = honker.queue("reports",
+                    QueueOptions.defaults().withVisibilityTimeout(Duration.ofMinutes(5)).withMaxAttempts(5));
+            long id = reports.enqueue(Map.of("report", "monthly"), EnqueueOptions.defaults()
+                    .withDelay(Duration.ofMinutes(10))      // due in 10 minutes
+                    .withPriority(10)                       // higher runs first
+                    .withMaxAttempts(2)                     // overrides the queue's 5
+                    .withExpiresIn(Duration.ofHours(1)));   // dropped as 'expired' if not done by then
+            // end::options[]
+            clock.tick(Duration.ofMinutes(10));
+            // tag::retry[]
+            Job job = reports.claimOne("worker-1").orElseThrow();
+            try {
+                throw new IllegalStateException("renderer unavailable");
+            } catch (RuntimeException e) {
+                job.retry(Duration.ofSeconds(30), e.getMessage()); // pending again in 30 s, or dead if out of attempts
+            }
+            // ... later, after the last attempt failed too:
+            for (DeadJob dead : reports.deadJobs(10)) {
+                System.out.println(dead.id() + " died: " + dead.lastError());
+                reports.requeueDead(dead.id()); // a fresh job with a new id, attempts reset
+            }
+            QueueStats stats = reports.stats(); // pending, processing, dead, oldest pending age
+            // end::retry[]
+            assertThat(job.id()).isEqualTo(id);
+            assertThat(stats.pending()).isEqualTo(1);
+            clock.tick(Duration.ofSeconds(30));
+            Job second = reports.claimOne("worker-1").orElseThrow();
+            assertThat(second.retry(Duration.ZERO, "still down")).isTrue();
+            assertThat(reports.deadJobs(10)).singleElement().extracting(DeadJob::lastError).isEqualTo("still down");
+            assertThat(reports.requeueDead(second.id())).isPresent();
+            assertThat(reports.claimOne("w").orElseThrow().runAt()).isEqualTo(Instant.ofEpochSecond(1_800_000_630L));
+        }
+    }
+
+    @Test
+    void readmeShowsEveryExampleVerbatim() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/io/honkerj/jdbi/ReadmeExamplesTest.java"));
+        String readme = Files.readString(Path.of("../README.md"));
+        Matcher m = Pattern.compile("// tag::([a-z-]+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL).matcher(source);
+        List<String> tags = new ArrayList<>();
+        while (m.find()) {
+            tags.add(m.group(1));
+            assertThat(readme).as("README carries example '%s'", m.group(1)).contains(dedent(m.group(2)));
+        }
+        assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry");
+    }
+
+    private static String dedent(String block) {
+        List<String> lines = block.lines().toList();
+        int indent = lines.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (String l : lines) {
+            out.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+}
