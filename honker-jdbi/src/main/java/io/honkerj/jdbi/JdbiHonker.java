@@ -82,7 +82,7 @@ public final class JdbiHonker implements Honker {
      */
     public <R> R inTransaction(HonkerTransaction<R> work) {
         return db.write(s -> {
-            HandleDatabase inTx = new HandleDatabase(s.handle(), db.settings(), db.file().orElse(null));
+            HandleDatabase inTx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
             return work.apply(s.handle(), new JdbiHonker(inTx, jdbi));
         });
     }

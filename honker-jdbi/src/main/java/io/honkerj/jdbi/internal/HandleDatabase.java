@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
  * opens its own transaction on the handle and commits it (the library opened it).
  */
 public final class HandleDatabase implements Database {
-    private final Handle handle;
+    private final Session session;
     private final HonkerSettings settings;
     private final Path file;
     private final BusyRetry busyRetry;
@@ -24,7 +24,19 @@ public final class HandleDatabase implements Database {
      * @param file the database file, if known
      */
     public HandleDatabase(Handle handle, HonkerSettings settings, Path file) {
-        this.handle = handle;
+        this(new HandleSession(handle), settings, file);
+    }
+
+    /**
+     * Wraps a session the library already has open (and its attached DAOs), for work that joins its
+     * transaction.
+     *
+     * @param session the session whose handle's transaction operations join
+     * @param settings clock, codec, busy deadline
+     * @param file the database file, if known
+     */
+    public HandleDatabase(Session session, HonkerSettings settings, Path file) {
+        this.session = session;
         this.settings = settings;
         this.file = file;
         this.busyRetry = new BusyRetry(settings.busyDeadline());
@@ -32,7 +44,7 @@ public final class HandleDatabase implements Database {
 
     @Override
     public <R> R write(Function<Session, R> work) {
-        Session session = new HandleSession(handle);
+        Handle handle = session.handle();
         if (handle.isInTransaction()) {
             return work.apply(session);
         }
@@ -41,7 +53,7 @@ public final class HandleDatabase implements Database {
 
     @Override
     public <R> R read(Function<Session, R> work) {
-        return work.apply(new HandleSession(handle));
+        return work.apply(session);
     }
 
     @Override

@@ -1,11 +1,28 @@
 package io.honkerj.jdbi.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** A session on a handle someone else opened; DAOs are attached on each call. */
-record HandleSession(Handle handle) implements Session {
+/**
+ * A session on a handle someone else opened. Attaching a SqlObject costs far more than running a statement,
+ * so each DAO is attached once per session and reused.
+ */
+final class HandleSession implements Session {
+    private final Handle handle;
+    private final Map<Class<?>, Object> daos = new HashMap<>();
+
+    HandleSession(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public Handle handle() {
+        return handle;
+    }
+
     @Override
     public <T> T dao(Class<T> type) {
-        return handle.attach(type);
+        return type.cast(daos.computeIfAbsent(type, handle::attach));
     }
 }
