@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import io.honkerj.jdbi.internal.EagerBusyHandler;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.spi.JdbiPlugin;
@@ -24,7 +25,10 @@ import org.sqlite.SQLiteConnection;
  *       {@code foreign_keys = ON}, {@code cache_size = -32000}, {@code temp_store = MEMORY},
  *       {@code wal_autocheckpoint = 10000}; the text is {@code io/honkerj/jdbi/HonkerPlugin/pragmas.sql}),
  *       and {@code BEGIN IMMEDIATE} as the transaction mode, so a transaction takes the write lock when it
- *       starts instead of failing to upgrade a read lock later.</li>
+ *       starts instead of failing to upgrade a read lock later;</li>
+ *   <li>a busy handler with the same 5 s budget as {@code busy_timeout} that retries every 50-250 us instead
+ *       of backing off to 100 ms, so that one busy process cannot starve the others
+ *       ({@link EagerBusyHandler}).</li>
  * </ul>
  * Connections that are not sqlite-jdbc's are left alone. Installing the plugin twice is a no-op.
  */
@@ -49,6 +53,7 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
         SQLiteConnection sqlite = conn.unwrap(SQLiteConnection.class);
         if (customized.putIfAbsent(sqlite, Boolean.TRUE) == null) {
             applyPragmas(conn);
+            EagerBusyHandler.install(conn);
             sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return conn;
