@@ -1,5 +1,8 @@
 package io.honkerj.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A honker database: the entry point to every primitive stored in one SQLite file.
  *
@@ -28,6 +31,57 @@ public interface Honker extends AutoCloseable {
      * @throws IllegalArgumentException if the name is blank
      */
     Queue queue(String name, QueueOptions options);
+
+    /**
+     * Tries to take an advisory lock for an owner.
+     *
+     * <p>An expired lock is taken over; a lock this owner already holds is returned without extending it
+     * (as upstream; use {@link Lock#renew(Duration)}).
+     *
+     * @param name the lock name; not blank
+     * @param owner who takes it; not blank
+     * @param ttl how long the lease lasts unless renewed; at least one second
+     * @return the lock, or empty if another owner holds it
+     */
+    Optional<Lock> tryLock(String name, String owner, Duration ttl);
+
+    /**
+     * Takes an advisory lock, waiting up to {@code timeout} for its holder to release it or for its lease to
+     * run out.
+     *
+     * @param name the lock name; not blank
+     * @param owner who takes it; not blank
+     * @param ttl how long the lease lasts unless renewed; at least one second
+     * @param timeout how long to wait at most
+     * @return the lock, or empty on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
+    Optional<Lock> lock(String name, String owner, Duration ttl, Duration timeout) throws InterruptedException;
+
+    /**
+     * Returns a fixed-window rate limiter.
+     *
+     * @param name the limit's name; not blank
+     * @param limit calls allowed per window; at least 1
+     * @param per the window; at least one second
+     * @return the limiter; cheap, nothing is written
+     */
+    RateLimiter rateLimiter(String name, int limit, Duration per);
+
+    /**
+     * Counts a call against a fixed-window rate limit if there is room: {@code rateLimiter(..).tryAcquire()}.
+     *
+     * @param name the limit's name; not blank
+     * @param limit calls allowed per window; at least 1
+     * @param per the window; at least one second
+     * @return true if allowed
+     */
+    default boolean tryRateLimit(String name, int limit, Duration per) {
+        return rateLimiter(name, limit, per).tryAcquire();
+    }
+
+    /** @return job results */
+    Results results();
 
     /**
      * Returns the codec that turns payloads into JSON text and back.

@@ -71,6 +71,15 @@ public interface Job {
     boolean ack();
 
     /**
+     * Stores a result for the job and acks it, in one transaction: if the claim was lost, neither happens.
+     *
+     * @param result any value the codec can encode
+     * @param ttl how long the result stays readable, at least one second; {@code null} = forever
+     * @return true if acked (and the result stored)
+     */
+    boolean ack(Object result, Duration ttl);
+
+    /**
      * Gives the job back to run again after a delay, or dead-letters it with this error if its attempts are
      * used up.
      *

@@ -1,15 +1,22 @@
 package io.honkerj.jdbi;
 
 import io.honkerj.api.Honker;
+import io.honkerj.api.Lock;
+import io.honkerj.api.RateLimiter;
+import io.honkerj.api.Results;
 import io.honkerj.api.PayloadCodec;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
 import io.honkerj.jdbi.internal.JdbiDatabase;
+import io.honkerj.jdbi.lock.JdbiLocks;
 import io.honkerj.jdbi.queue.JdbiQueue;
+import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
+import io.honkerj.jdbi.result.JdbiResults;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -27,10 +34,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiHonker implements Honker {
     private final Database db;
     private final Jdbi jdbi;
+    private final JdbiLocks locks;
+    private final JdbiResults results;
 
     JdbiHonker(Database db, Jdbi jdbi) {
         this.db = db;
         this.jdbi = jdbi;
+        this.locks = new JdbiLocks(db);
+        this.results = new JdbiResults(db);
     }
 
     /**
@@ -105,6 +116,38 @@ public final class JdbiHonker implements Honker {
     @Override
     public Queue queue(String name, QueueOptions options) {
         return new JdbiQueue(db, name, options);
+    }
+
+    @Override
+    public Optional<Lock> tryLock(String name, String owner, Duration ttl) {
+        return locks.tryLock(name, owner, ttl);
+    }
+
+    @Override
+    public Optional<Lock> lock(String name, String owner, Duration ttl, Duration timeout)
+            throws InterruptedException {
+        return locks.lock(name, owner, ttl, timeout);
+    }
+
+    @Override
+    public RateLimiter rateLimiter(String name, int limit, Duration per) {
+        return new JdbiRateLimiter(db, name, limit, per);
+    }
+
+    /**
+     * Drops every rate limit's windows that started more than {@code olderThan} ago (each limit already
+     * drops its own finished windows as it counts; this catches limits no longer called).
+     *
+     * @param olderThan the age
+     * @return rows deleted
+     */
+    public int sweepRateLimits(Duration olderThan) {
+        return JdbiRateLimiter.sweep(db, olderThan);
+    }
+
+    @Override
+    public Results results() {
+        return results;
     }
 
     @Override

@@ -47,6 +47,15 @@ public interface Database extends AutoCloseable {
     /** @return the database file, if it is a file (empty for memory databases) */
     Optional<Path> file();
 
+    /**
+     * Returns a waiter for changes to this database (see {@link ChangeWaiter}).
+     *
+     * @return a new waiter; close it when done
+     */
+    default ChangeWaiter newWaiter() {
+        return new PollingWaiter();
+    }
+
     /** @return now in unix seconds, as upstream's {@code unixepoch()} */
     default long nowSeconds() {
         return clock().instant().getEpochSecond();

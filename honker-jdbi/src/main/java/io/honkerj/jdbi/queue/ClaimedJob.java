@@ -81,6 +81,11 @@ final class ClaimedJob implements Job {
     }
 
     @Override
+    public boolean ack(Object result, Duration ttl) {
+        return queue.ackWithResult(row.id(), row.workerId(), result, ttl);
+    }
+
+    @Override
     public boolean retry(Duration delay, String error) {
         return queue.retry(row.id(), row.workerId(), delay, error);
     }

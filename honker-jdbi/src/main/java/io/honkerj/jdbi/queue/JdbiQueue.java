@@ -11,6 +11,8 @@ import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
 import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
+import io.honkerj.jdbi.result.JdbiResults;
+import io.honkerj.jdbi.result.ResultDao;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,6 +154,20 @@ public final class JdbiQueue implements Queue {
     public boolean ack(long jobId, String workerId) {
         Args.requireName("worker id", workerId);
         return db.write(s -> s.dao(QueueDao.class).ack(jobId, workerId, db.nowSeconds())) == 1;
+    }
+
+    boolean ackWithResult(long jobId, String workerId, Object result, Duration ttl) {
+        Args.requireName("worker id", workerId);
+        String json = db.codec().encode(result);
+        JdbiResults.expiresAt(ttl, 0);
+        return db.write(s -> {
+            long now = db.nowSeconds();
+            if (s.dao(QueueDao.class).ack(jobId, workerId, now) != 1) {
+                return false;
+            }
+            s.dao(ResultDao.class).save(jobId, json, JdbiResults.expiresAt(ttl, now), now);
+            return true;
+        });
     }
 
     @Override

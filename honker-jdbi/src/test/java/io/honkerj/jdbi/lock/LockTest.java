@@ -1,0 +1,123 @@
+package io.honkerj.jdbi.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.honkerj.api.Lock;
+import io.honkerj.api.LockNotHeldException;
+import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LockTest {
+    static final long T0 = 1_700_000_000L;
+
+    @TempDir
+    Path dir;
+
+    MutableClock clock;
+    JdbiHonker honker;
+
+    @BeforeEach
+    void open() {
+        clock = MutableClock.atEpochSecond(T0);
+        honker = Honkers.builder(dir.resolve("locks.db")).clock(clock).open();
+    }
+
+    @AfterEach
+    void close() {
+        honker.close();
+    }
+
+    @Test
+    void onlyOneOwnerHoldsALockAndTryWithResourcesReleasesIt() {
+        try (Lock lock = honker.tryLock("reports", "alice", Duration.ofSeconds(60)).orElseThrow()) {
+            assertThat(lock.isHeld()).isTrue();
+            assertThat(lock.expiresAt()).isEqualTo(Instant.ofEpochSecond(T0 + 60));
+            assertThat(honker.tryLock("reports", "bob", Duration.ofSeconds(60))).isEmpty();
+            Map<String, Object> row = honker.jdbi().withHandle(h -> h.createQuery("SELECT * FROM _honker_locks").mapToMap().one());
+            assertThat(row).isEqualTo(Map.of("name", "reports", "owner", "alice", "expires_at", (int) T0 + 60));
+        }
+        assertThat(honker.tryLock("reports", "bob", Duration.ofSeconds(60))).isPresent();
+    }
+
+    @Test
+    void sameOwnerReacquireSucceedsWithoutExtendingAsUpstream() {
+        honker.tryLock("l", "alice", Duration.ofSeconds(60)).orElseThrow();
+        clock.tick(Duration.ofSeconds(30));
+        Lock again = honker.tryLock("l", "alice", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(again.expiresAt()).isEqualTo(Instant.ofEpochSecond(T0 + 60));
+    }
+
+    @Test
+    void anExpiredLockCanBeTakenByAnotherOwnerAndTheOldOwnerLearnsItLostIt() {
+        Lock alice = honker.tryLock("l", "alice", Duration.ofSeconds(10)).orElseThrow();
+        clock.tick(Duration.ofSeconds(9));
+        assertThat(honker.tryLock("l", "bob", Duration.ofSeconds(10))).isEmpty();
+        clock.tick(Duration.ofSeconds(1));
+        assertThat(alice.isHeld()).isFalse();
+        Lock bob = honker.tryLock("l", "bob", Duration.ofSeconds(10)).orElseThrow();
+        assertThat(alice.renew(Duration.ofSeconds(10))).isFalse();
+        assertThatThrownBy(() -> alice.heartbeat(Duration.ofSeconds(10)))
+                .isInstanceOf(LockNotHeldException.class).hasMessageContaining("lock: l").hasMessageContaining("alice");
+        assertThat(alice.release()).as("only the owner releases").isFalse();
+        assertThat(bob.isHeld()).isTrue();
+    }
+
+    /** Upstream lets renew revive an expired lease nobody took yet; here a lapsed lease stays lapsed. */
+    @Test
+    void renewExtendsAValidLeaseButDoesNotReviveALapsedOne() {
+        Lock lock = honker.tryLock("l", "alice", Duration.ofSeconds(10)).orElseThrow();
+        clock.tick(Duration.ofSeconds(5));
+        assertThat(lock.renew(Duration.ofSeconds(20))).isTrue();
+        assertThat(lock.expiresAt()).isEqualTo(Instant.ofEpochSecond(T0 + 25));
+        clock.tick(Duration.ofSeconds(20));
+        assertThat(lock.renew(Duration.ofSeconds(20))).isFalse();
+    }
+
+    @Test
+    void lockWaitsForTheHolderToRelease() throws Exception {
+        Lock held = honker.tryLock("l", "alice", Duration.ofSeconds(60)).orElseThrow();
+        Thread releaser = new Thread(() -> {
+            try {
+                // Take the lock away from the waiter only after it started waiting.
+                io.honkerj.jdbi.Await.until(Duration.ofSeconds(30), "the waiter to be waiting",
+                        () -> waiting);
+                held.release();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        });
+        releaser.start();
+        waiting = true;
+        Optional<Lock> got = honker.lock("l", "bob", Duration.ofSeconds(60), Duration.ofSeconds(30));
+        releaser.join();
+        assertThat(failure).isNull();
+        assertThat(got).map(Lock::owner).contains("bob");
+        assertThat(honker.lock("l", "carol", Duration.ofSeconds(60), Duration.ZERO)).isEmpty();
+    }
+
+    private volatile boolean waiting;
+    private volatile RuntimeException failure;
+
+    @Test
+    void badArgumentsNameTheValue() {
+        assertThatThrownBy(() -> honker.tryLock("l", "a", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> honker.tryLock("l", "a", Duration.ofSeconds(-5))).hasMessageContaining("PT-5S");
+        assertThatThrownBy(() -> honker.tryLock(" ", "a", Duration.ofSeconds(5))).hasMessageContaining("lock name");
+        assertThatThrownBy(() -> honker.tryLock("l", "", Duration.ofSeconds(5))).hasMessageContaining("lock owner");
+        Lock lock = honker.tryLock("l", "a", Duration.ofSeconds(5)).orElseThrow();
+        assertThatThrownBy(() -> lock.renew(Duration.ofSeconds(-1))).hasMessageContaining("PT-1S");
+        assertThat(lock.isHeld()).isTrue();
+    }
+}
