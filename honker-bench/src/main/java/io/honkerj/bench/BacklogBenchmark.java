@@ -1,9 +1,5 @@
 package io.honkerj.bench;
 
-import io.honkerj.api.Queue;
-import io.honkerj.jdbi.Honkers;
-import io.honkerj.jdbi.JdbiHonker;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,47 +35,36 @@ public class BacklogBenchmark {
     @Param({"1000", "100000"})
     public int backlog;
 
-    private Path dir;
-    private JdbiHonker honker;
-    private Queue queue;
-    private Queue rawFiller;
-    private RawQueue raw;
+    private BenchDatabase db;
 
     /** Opens the database for the trial. */
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        dir = BenchFiles.newDir("honker-jmh-backlog");
-        honker = Honkers.open(dir.resolve("bench.db"));
-        queue = honker.queue("honker");
-        rawFiller = honker.queue("raw");
-        raw = new RawQueue(dir.resolve("bench.db"), "raw");
+        db = new BenchDatabase("honker-jmh-backlog");
     }
 
     /** Tops both queues back up to the backlog. */
     @Setup(Level.Iteration)
     public void refill() {
-        Workloads.fill(queue, (int) Math.max(0, backlog + 10_000 - queue.stats().pending()));
-        Workloads.fill(rawFiller, (int) Math.max(0, backlog + 10_000 - rawFiller.stats().pending()));
+        db.topUp(backlog + 10_000);
     }
 
     /** Closes and deletes the database. */
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        raw.close();
-        honker.close();
-        BenchFiles.delete(dir);
+        db.close();
     }
 
     /** One claim+ack through honker. */
     @Benchmark
     public int honker() {
-        return Workloads.claimAndAck(queue, "w", 1);
+        return Workloads.claimAndAck(db.queue, "w", 1);
     }
 
     /** One claim+ack on raw sqlite-jdbc. */
     @Benchmark
     public int raw() throws SQLException {
-        return Workloads.claimAndAck(raw, "w", 1);
+        return Workloads.claimAndAck(db.raw, "w", 1);
     }
 
     /**

@@ -1,9 +1,5 @@
 package io.honkerj.bench;
 
-import io.honkerj.api.Queue;
-import io.honkerj.jdbi.Honkers;
-import io.honkerj.jdbi.JdbiHonker;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -41,11 +37,7 @@ public class ClaimAckBenchmark {
     @Param({"1", "32", "128"})
     public int batch;
 
-    private Path dir;
-    private JdbiHonker honker;
-    private Queue queue;
-    private Queue rawFiller;
-    private RawQueue raw;
+    private BenchDatabase db;
 
     /** Jobs done and empty claims, reported per second by JMH. */
     @State(Scope.Thread)
@@ -67,26 +59,19 @@ public class ClaimAckBenchmark {
     /** Opens the database for the trial. */
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        dir = BenchFiles.newDir("honker-jmh-claim");
-        honker = Honkers.open(dir.resolve("bench.db"));
-        queue = honker.queue("honker");
-        rawFiller = honker.queue("raw");
-        raw = new RawQueue(dir.resolve("bench.db"), "raw");
+        db = new BenchDatabase("honker-jmh-claim");
     }
 
     /** Tops both backlogs up to 150,000 jobs (enough for an iteration at 75,000 jobs/s). */
     @Setup(Level.Iteration)
     public void refill() {
-        Workloads.fill(queue, (int) Math.max(0, 150_000 - queue.stats().pending()));
-        Workloads.fill(rawFiller, (int) Math.max(0, 150_000 - rawFiller.stats().pending()));
+        db.topUp(150_000);
     }
 
     /** Closes and deletes the database. */
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        raw.close();
-        honker.close();
-        BenchFiles.delete(dir);
+        db.close();
     }
 
     private static void count(Counters c, int done) {
@@ -99,13 +84,13 @@ public class ClaimAckBenchmark {
     /** Claim up to {@code batch} and ack them through honker. */
     @Benchmark
     public void honker(Counters c) {
-        count(c, Workloads.claimAndAck(queue, "w", batch));
+        count(c, Workloads.claimAndAck(db.queue, "w", batch));
     }
 
     /** The same two transactions on raw sqlite-jdbc. */
     @Benchmark
     public void raw(Counters c) throws SQLException {
-        count(c, Workloads.claimAndAck(raw, "w", batch));
+        count(c, Workloads.claimAndAck(db.raw, "w", batch));
     }
 
     /**

@@ -1,9 +1,5 @@
 package io.honkerj.bench;
 
-import io.honkerj.api.Queue;
-import io.honkerj.jdbi.Honkers;
-import io.honkerj.jdbi.JdbiHonker;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,53 +32,45 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class EnqueueBenchmark {
-    private Path dir;
-    private JdbiHonker honker;
-    private Queue queue;
-    private RawQueue raw;
+    private BenchDatabase db;
     private final List<Object> hundred = Workloads.payloads(100);
 
     /** Opens the database for the trial. */
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        dir = BenchFiles.newDir("honker-jmh-enqueue");
-        honker = Honkers.open(dir.resolve("bench.db"));
-        queue = honker.queue("honker");
-        raw = new RawQueue(dir.resolve("bench.db"), "raw");
+        db = new BenchDatabase("honker-jmh-enqueue");
     }
 
     /** Closes and deletes the database. */
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        raw.close();
-        honker.close();
-        BenchFiles.delete(dir);
+        db.close();
     }
 
     /** One job, one transaction, through honker. */
     @Benchmark
     public void honkerOnePerTx() {
-        Workloads.enqueueOne(queue);
+        Workloads.enqueueOne(db.queue);
     }
 
     /** One job, one transaction, raw sqlite-jdbc. */
     @Benchmark
     public void rawOnePerTx() throws SQLException {
-        Workloads.enqueueOne(raw);
+        Workloads.enqueueOne(db.raw);
     }
 
     /** 100 jobs in one transaction through honker's enqueueAll. */
     @Benchmark
     @OperationsPerInvocation(100)
     public void honkerHundredPerTx() {
-        Workloads.enqueueMany(queue, hundred);
+        Workloads.enqueueMany(db.queue, hundred);
     }
 
     /** 100 jobs in one transaction, raw sqlite-jdbc (100 executions of the prepared INSERT). */
     @Benchmark
     @OperationsPerInvocation(100)
     public void rawHundredPerTx() throws SQLException {
-        Workloads.enqueueMany(raw, 100);
+        Workloads.enqueueMany(db.raw, 100);
     }
 
     /**

@@ -10,6 +10,15 @@ import java.util.List;
 public final class ChildJvm {
     private ChildJvm() {}
 
+    /** Reads a child's log so far ("" before it exists). */
+    public static String read(Path log) {
+        try {
+            return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Process start(Class<?> main, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

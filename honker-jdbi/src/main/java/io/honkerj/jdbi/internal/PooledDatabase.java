@@ -1,14 +1,11 @@
 package io.honkerj.jdbi.internal;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -17,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PooledDatabase extends OwnedDatabase {
     private final Jdbi jdbi;
-    private final BlockingQueue<PooledSession> idle;
+    private final BlockingQueue<HandleSession> idle;
     private final AtomicInteger created = new AtomicInteger();
     private final int maxHandles;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -39,7 +36,7 @@ public final class PooledDatabase extends OwnedDatabase {
 
     @Override
     <R> R withSession(Function<Session, R> work) {
-        PooledSession session = borrow();
+        HandleSession session = borrow();
         R result;
         try {
             result = work.apply(session);
@@ -55,17 +52,17 @@ public final class PooledDatabase extends OwnedDatabase {
         return result;
     }
 
-    private PooledSession borrow() {
+    private HandleSession borrow() {
         if (closed.get()) {
             throw new IllegalStateException("This honker is closed");
         }
-        PooledSession s = idle.poll();
+        HandleSession s = idle.poll();
         if (s != null) {
             return s;
         }
         if (created.incrementAndGet() <= maxHandles) {
             try {
-                return new PooledSession(jdbi.open());
+                return new HandleSession(jdbi.open());
             } catch (RuntimeException e) {
                 created.decrementAndGet();
                 throw e;
@@ -80,11 +77,11 @@ public final class PooledDatabase extends OwnedDatabase {
         }
     }
 
-    private void giveBack(PooledSession s, boolean healthy) {
-        boolean reusable = !closed.get() && !s.handle.isClosed();
+    private void giveBack(HandleSession s, boolean healthy) {
+        boolean reusable = !closed.get() && !s.handle().isClosed();
         if (reusable && !healthy) {
             try {
-                reusable = !s.handle.getConnection().isClosed() && s.handle.getConnection().getAutoCommit();
+                reusable = !s.handle().getConnection().isClosed() && s.handle().getConnection().getAutoCommit();
             } catch (Exception e) {
                 reusable = false;
             }
@@ -93,36 +90,17 @@ public final class PooledDatabase extends OwnedDatabase {
             return;
         }
         created.decrementAndGet();
-        s.handle.close();
+        s.handle().close();
     }
 
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            PooledSession s;
+            HandleSession s;
             while ((s = idle.poll()) != null) {
-                s.handle.close();
+                s.handle().close();
             }
-        }
-    }
-
-    private static final class PooledSession implements Session {
-        private final Handle handle;
-        private final Map<Class<?>, Object> daos = new HashMap<>();
-
-        PooledSession(Handle handle) {
-            this.handle = handle;
-        }
-
-        @Override
-        public Handle handle() {
-            return handle;
-        }
-
-        @Override
-        public <T> T dao(Class<T> type) {
-            return type.cast(daos.computeIfAbsent(type, handle::attach));
         }
     }
 }

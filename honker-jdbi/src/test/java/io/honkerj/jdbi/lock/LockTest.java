@@ -5,38 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.honkerj.api.Lock;
 import io.honkerj.api.LockNotHeldException;
-import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
 import io.honkerj.jdbi.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LockTest {
     static final long T0 = 1_700_000_000L;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HonkerExtension db = new HonkerExtension(T0);
 
     MutableClock clock;
     JdbiHonker honker;
 
     @BeforeEach
     void open() {
-        clock = MutableClock.atEpochSecond(T0);
-        honker = Honkers.builder(dir.resolve("locks.db")).clock(clock).open();
+        clock = db.clock();
+        honker = db.honker();
     }
 
-    @AfterEach
-    void close() {
-        honker.close();
-    }
 
     @Test
     void onlyOneOwnerHoldsALockAndTryWithResourcesReleasesIt() {

@@ -38,11 +38,11 @@ class MultiProcessLockTest {
             logs.add(log);
             children.add(ChildJvm.start(LockChildMain.class, log, db.toString(), go.toString(), "40"));
         }
-        Await.until(Duration.ofSeconds(120), "children ready", () -> logs.stream().allMatch(l -> read(l).contains("READY")));
+        Await.until(Duration.ofSeconds(120), "children ready", () -> logs.stream().allMatch(l -> ChildJvm.read(l).contains("READY")));
         Files.createFile(go);
         for (int i = 0; i < 3; i++) {
             assertThat(children.get(i).waitFor(5, TimeUnit.MINUTES)).isTrue();
-            assertThat(children.get(i).exitValue()).as(read(logs.get(i))).isZero();
+            assertThat(children.get(i).exitValue()).as(ChildJvm.read(logs.get(i))).isZero();
         }
         try (JdbiHonker honker = Honkers.open(db)) {
             long entries = honker.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM lock_log").mapTo(Long.class).one());
@@ -54,14 +54,6 @@ class MultiProcessLockTest {
             assertThat(overlaps).isZero();
             assertThat(owners).isEqualTo(3);
             assertThat(honker.tryLock("critical", "parent", Duration.ofSeconds(5))).as("released at the end").isPresent();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

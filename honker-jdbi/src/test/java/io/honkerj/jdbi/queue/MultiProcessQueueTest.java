@@ -44,7 +44,7 @@ class MultiProcessQueueTest {
                     go.toString()));
         }
         Await.until(Duration.ofSeconds(120), "all children ready",
-                () -> logs.stream().allMatch(l -> read(l).contains("READY")));
+                () -> logs.stream().allMatch(l -> ChildJvm.read(l).contains("READY")));
         Files.createFile(go);
         for (int i = 0; i < 3; i++) {
             assertThat(children.get(i).waitFor(5, TimeUnit.MINUTES)).as("child " + i + " finished").isTrue();
@@ -80,26 +80,18 @@ class MultiProcessQueueTest {
         Path holdLog = dir.resolve("hold.log");
         Process doomed = ChildJvm.start(QueueChildMain.class, holdLog, "hold", db.toString(), "crashy");
         Await.until(Duration.ofSeconds(60), "the child to claim",
-                () -> read(holdLog).contains("CLAIMED " + id) || !doomed.isAlive());
-        assertThat(read(holdLog)).contains("CLAIMED " + id);
+                () -> ChildJvm.read(holdLog).contains("CLAIMED " + id) || !doomed.isAlive());
+        assertThat(ChildJvm.read(holdLog)).contains("CLAIMED " + id);
         doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         Path rescueLog = dir.resolve("rescue.log");
         Process rescuer = ChildJvm.start(QueueChildMain.class, rescueLog, "reclaim", db.toString(), "crashy",
                 Long.toString(id));
         assertThat(rescuer.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(read(rescueLog)).contains("ACKED " + id + " 2 true");
+        assertThat(ChildJvm.read(rescueLog)).contains("ACKED " + id + " 2 true");
         try (JdbiHonker honker = Honkers.open(db)) {
             assertThat(honker.queue("crashy").getJob(id)).isEmpty();
             assertThat(honker.queue("crashy").stats().dead()).isZero();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

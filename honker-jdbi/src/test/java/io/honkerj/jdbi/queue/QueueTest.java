@@ -12,24 +12,22 @@ import io.honkerj.api.JobState;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
-import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
 import io.honkerj.jdbi.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class QueueTest {
     static final long T0 = 1_700_000_000L;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HonkerExtension db = new HonkerExtension(T0);
 
     MutableClock clock;
     JdbiHonker honker;
@@ -37,15 +35,11 @@ class QueueTest {
 
     @BeforeEach
     void open() {
-        clock = MutableClock.atEpochSecond(T0);
-        honker = Honkers.builder(dir.resolve("q.db")).clock(clock).open();
+        clock = db.clock();
+        honker = db.honker();
         queue = honker.queue("emails", QueueOptions.defaults().withVisibilityTimeout(Duration.ofSeconds(30)));
     }
 
-    @AfterEach
-    void close() {
-        honker.close();
-    }
 
     record Email(String to, int n) {}
 

@@ -5,37 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.honkerj.api.RateLimitDecision;
 import io.honkerj.api.RateLimiter;
-import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
 import io.honkerj.jdbi.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RateLimitTest {
     /** A window boundary for per = 60: 1_700_000_040 is a multiple of 60. */
     static final long BOUNDARY = 1_700_000_040L;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HonkerExtension db = new HonkerExtension(BOUNDARY - 2);
 
     MutableClock clock;
     JdbiHonker honker;
 
     @BeforeEach
     void open() {
-        clock = MutableClock.atEpochSecond(BOUNDARY - 2);
-        honker = Honkers.builder(dir.resolve("rl.db")).clock(clock).open();
+        clock = db.clock();
+        honker = db.honker();
     }
 
-    @AfterEach
-    void close() {
-        honker.close();
-    }
 
     private long rows() {
         return honker.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM _honker_rate_limits").mapTo(Long.class).one());

@@ -6,25 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.honkerj.api.Job;
 import io.honkerj.api.Queue;
 import io.honkerj.api.Results;
-import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
 import io.honkerj.jdbi.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResultTest {
     static final long T0 = 1_700_000_000L;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HonkerExtension db = new HonkerExtension(T0);
 
     MutableClock clock;
     JdbiHonker honker;
@@ -32,15 +30,11 @@ class ResultTest {
 
     @BeforeEach
     void open() {
-        clock = MutableClock.atEpochSecond(T0);
-        honker = Honkers.builder(dir.resolve("results.db")).clock(clock).open();
+        clock = db.clock();
+        honker = db.honker();
         results = honker.results();
     }
 
-    @AfterEach
-    void close() {
-        honker.close();
-    }
 
     record Report(String url, int pages) {}
 

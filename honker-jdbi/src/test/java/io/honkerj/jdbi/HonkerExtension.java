@@ -1,0 +1,55 @@
+package io.honkerj.jdbi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh honker on a temp-file database for each test, with a {@link MutableClock} the test moves.
+ * Use as an instance field: {@code @RegisterExtension final HonkerExtension db = new HonkerExtension(T0);}.
+ */
+public final class HonkerExtension implements BeforeEachCallback, AfterEachCallback {
+    private final long startEpochSecond;
+    private Path dir;
+    private MutableClock clock;
+    private JdbiHonker honker;
+
+    public HonkerExtension(long startEpochSecond) {
+        this.startEpochSecond = startEpochSecond;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("honker-test");
+        clock = MutableClock.atEpochSecond(startEpochSecond);
+        honker = Honkers.builder(dir.resolve("test.db")).clock(clock).open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        honker.close();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    public JdbiHonker honker() {
+        return honker;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+}
