@@ -33,6 +33,42 @@ public interface Honker extends AutoCloseable {
     Queue queue(String name, QueueOptions options);
 
     /**
+     * Sends a notification on a channel (pg_notify style). Attached to a caller's transaction it is
+     * delivered only if that transaction commits.
+     *
+     * @param channel the channel; not blank
+     * @param payload any value the codec can encode
+     * @return the notification id
+     */
+    long notify(String channel, Object payload);
+
+    /**
+     * Listens on a channel, starting after its newest existing notification (no replay).
+     *
+     * @param channel the channel; not blank
+     * @return the listener; close it when done
+     */
+    Listener listen(String channel);
+
+    /**
+     * Deletes old notifications, as upstream's {@code prune_notifications}: those older than
+     * {@code olderThan}, and all but the {@code maxKeep} newest over all channels.
+     *
+     * @param olderThan the age past which notifications go; not negative
+     * @param maxKeep how many of the newest to keep at most; not negative (0 deletes all)
+     * @return how many were deleted
+     */
+    int pruneNotifications(java.time.Duration olderThan, int maxKeep);
+
+    /**
+     * Returns a durable stream.
+     *
+     * @param topic the topic; not blank
+     * @return the stream; cheap, nothing is written
+     */
+    Stream stream(String topic);
+
+    /**
      * Tries to take an advisory lock for an owner.
      *
      * <p>An expired lock is taken over; a lock this owner already holds is returned without extending it

@@ -2,6 +2,7 @@ package io.honkerj.jdbi;
 
 import io.honkerj.api.PayloadCodec;
 import io.honkerj.jdbi.internal.HonkerSettings;
+import io.honkerj.jdbi.notify.NotificationRetention;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,6 +21,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
     private Clock clock;
     private PayloadCodec codec;
     private Duration busyDeadline;
+    private NotificationRetention notificationRetention;
 
     /** Creates the defaults: the system UTC clock, the Jackson codec, a 60 s busy deadline. */
     public HonkerConfig() {
@@ -32,6 +34,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         this.clock = other.clock;
         this.codec = other.codec;
         this.busyDeadline = other.busyDeadline;
+        this.notificationRetention = other.notificationRetention;
     }
 
     /** @return the clock */
@@ -86,8 +89,26 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         return this;
     }
 
+    /** @return automatic pruning of notifications, or null if off (the default, as upstream) */
+    public NotificationRetention getNotificationRetention() {
+        return notificationRetention;
+    }
+
+    /**
+     * Turns on automatic pruning of {@code _honker_notifications} (off by default, as upstream, which
+     * never prunes by itself): now and then a notify also deletes notifications older than the retention's
+     * age and all but its newest {@code maxKeep}.
+     *
+     * @param retention the retention, or null to turn pruning off
+     * @return this
+     */
+    public HonkerConfig setNotificationRetention(NotificationRetention retention) {
+        this.notificationRetention = retention;
+        return this;
+    }
+
     HonkerSettings toSettings() {
-        return new HonkerSettings(clock, codec, busyDeadline);
+        return new HonkerSettings(clock, codec, busyDeadline, notificationRetention);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.honkerj.api.PayloadCodec;
 import io.honkerj.jdbi.internal.CachingStatementBuilder;
 import io.honkerj.jdbi.internal.ImmediateTransactionHandler;
 import io.honkerj.jdbi.internal.PooledDatabase;
+import io.honkerj.jdbi.notify.NotificationRetention;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,6 +96,17 @@ public final class Honkers {
         }
 
         /**
+         * Turns on automatic pruning of notifications (see {@link HonkerConfig#setNotificationRetention}).
+         *
+         * @param retention the retention
+         * @return this
+         */
+        public Builder notificationRetention(NotificationRetention retention) {
+            config.setNotificationRetention(retention);
+            return this;
+        }
+
+        /**
          * Sets how many handles (connections) the honker keeps open at most.
          *
          * @param max at least 1
@@ -124,7 +136,8 @@ public final class Honkers {
             jdbi.setTransactionHandler(new ImmediateTransactionHandler());
             jdbi.setStatementBuilderFactory(conn -> new CachingStatementBuilder());
             HonkerConfig target = jdbi.getConfig(HonkerConfig.class);
-            target.setClock(config.getClock()).setCodec(config.getCodec()).setBusyDeadline(config.getBusyDeadline());
+            target.setClock(config.getClock()).setCodec(config.getCodec()).setBusyDeadline(config.getBusyDeadline())
+                    .setNotificationRetention(config.getNotificationRetention());
             PooledDatabase db = new PooledDatabase(jdbi, target.toSettings(), absolute, maxConnections);
             try {
                 db.write(s -> {

@@ -1,9 +1,11 @@
 package io.honkerj.jdbi;
 
 import io.honkerj.api.Honker;
+import io.honkerj.api.Listener;
 import io.honkerj.api.Lock;
 import io.honkerj.api.RateLimiter;
 import io.honkerj.api.Results;
+import io.honkerj.api.Stream;
 import io.honkerj.api.PayloadCodec;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
@@ -11,9 +13,11 @@ import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
 import io.honkerj.jdbi.internal.JdbiDatabase;
 import io.honkerj.jdbi.lock.JdbiLocks;
+import io.honkerj.jdbi.notify.JdbiNotifications;
 import io.honkerj.jdbi.queue.JdbiQueue;
 import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
 import io.honkerj.jdbi.result.JdbiResults;
+import io.honkerj.jdbi.stream.JdbiStream;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +40,14 @@ public final class JdbiHonker implements Honker {
     private final Jdbi jdbi;
     private final JdbiLocks locks;
     private final JdbiResults results;
+    private final JdbiNotifications notifications;
 
     JdbiHonker(Database db, Jdbi jdbi) {
         this.db = db;
         this.jdbi = jdbi;
         this.locks = new JdbiLocks(db);
         this.results = new JdbiResults(db);
+        this.notifications = new JdbiNotifications(db, db.settings().notificationRetention());
     }
 
     /**
@@ -116,6 +122,26 @@ public final class JdbiHonker implements Honker {
     @Override
     public Queue queue(String name, QueueOptions options) {
         return new JdbiQueue(db, name, options);
+    }
+
+    @Override
+    public long notify(String channel, Object payload) {
+        return notifications.notify(channel, payload);
+    }
+
+    @Override
+    public Listener listen(String channel) {
+        return notifications.listen(channel);
+    }
+
+    @Override
+    public int pruneNotifications(Duration olderThan, int maxKeep) {
+        return notifications.prune(olderThan, maxKeep);
+    }
+
+    @Override
+    public Stream stream(String topic) {
+        return new JdbiStream(db, topic);
     }
 
     @Override

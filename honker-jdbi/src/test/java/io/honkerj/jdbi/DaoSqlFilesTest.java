@@ -27,6 +27,8 @@ class DaoSqlFilesTest {
         "io.honkerj.jdbi.lock.LockDao",
         "io.honkerj.jdbi.ratelimit.RateLimitDao",
         "io.honkerj.jdbi.result.ResultDao",
+        "io.honkerj.jdbi.notify.NotifyDao",
+        "io.honkerj.jdbi.stream.StreamDao",
     })
     void everyMethodHasAFileAndEveryFileAMethod(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);

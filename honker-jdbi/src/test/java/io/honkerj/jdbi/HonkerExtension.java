@@ -49,6 +49,11 @@ public final class HonkerExtension implements BeforeEachCallback, AfterEachCallb
         return honker;
     }
 
+    /** Runs a one-row, one-column query on the test database. */
+    public <T> T one(String sql, Class<T> type) {
+        return honker.jdbi().withHandle(h -> h.createQuery(sql).mapTo(type).one());
+    }
+
     public MutableClock clock() {
         return clock;
     }

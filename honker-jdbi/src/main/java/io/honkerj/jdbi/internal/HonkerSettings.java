@@ -4,6 +4,7 @@ import io.honkerj.api.PayloadCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import io.honkerj.jdbi.notify.NotificationRetention;
 
 /**
  * The settings every database view carries: clock, codec and how long to keep retrying a busy database.
@@ -11,8 +12,10 @@ import java.util.Objects;
  * @param clock decides "now" for every statement
  * @param codec encodes payloads and results
  * @param busyDeadline how long a transaction is retried while the database is busy
+ * @param notificationRetention automatic pruning of notifications, or null for none
  */
-public record HonkerSettings(Clock clock, PayloadCodec codec, Duration busyDeadline) {
+public record HonkerSettings(
+        Clock clock, PayloadCodec codec, Duration busyDeadline, NotificationRetention notificationRetention) {
     /** Checks the values. */
     public HonkerSettings {
         Objects.requireNonNull(clock, "clock");

@@ -1,0 +1,33 @@
+package io.honkerj.jdbi.notify;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The notification statements; SQL in {@code io/honkerj/jdbi/notify/NotifyDao/<method>.sql}. */
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(NotificationRow.class)
+interface NotifyDao {
+
+    /** {@code insert.sql}. */
+    @SqlQuery
+    long insert(String channel, String payload, long now);
+
+    /** {@code newestId.sql}. */
+    @SqlQuery
+    long newestId(String channel);
+
+    /** {@code since.sql}. */
+    @SqlQuery
+    List<NotificationRow> since(String channel, long afterId, int limit);
+
+    /** {@code keepFromId.sql}: null when there are at most {@code maxKeep} rows. */
+    @SqlQuery
+    Long keepFromId(int maxKeep);
+
+    /** {@code prune.sql}. */
+    @SqlUpdate
+    int prune(long cutoff, Long upToId);
+}
