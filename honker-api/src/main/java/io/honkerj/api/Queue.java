@@ -81,6 +81,13 @@ public interface Queue {
     List<Job> claimBatch(String workerId, int n);
 
     /**
+     * Returns a blocking claimer for this queue, woken by commits to the database instead of polling.
+     *
+     * @return the waker; close it when done
+     */
+    ClaimWaker claimWaker();
+
+    /**
      * Acks a job by id on behalf of a worker (what {@link Job#ack()} does).
      *
      * @param jobId the job

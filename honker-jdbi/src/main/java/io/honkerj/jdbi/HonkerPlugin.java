@@ -1,6 +1,9 @@
 package io.honkerj.jdbi;
 
+import io.honkerj.jdbi.watch.ChangeWatcher;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
@@ -11,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.spi.JdbiPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -28,7 +32,9 @@ import org.sqlite.SQLiteConnection;
  *       starts instead of failing to upgrade a read lock later;</li>
  *   <li>a busy handler with the same 5 s budget as {@code busy_timeout} that retries every 50-250 us instead
  *       of backing off to 100 ms, so that one busy process cannot starve the others
- *       ({@link EagerBusyHandler}).</li>
+ *       ({@link EagerBusyHandler});</li>
+ *   <li>a commit listener that tells the file's change watcher to look now, so waiters in this JVM wake
+ *       right after commits made on your own handles too.</li>
  * </ul>
  * Connections that are not sqlite-jdbc's are left alone. Installing the plugin twice is a no-op.
  */
@@ -54,9 +60,39 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
         if (customized.putIfAbsent(sqlite, Boolean.TRUE) == null) {
             applyPragmas(conn);
             EagerBusyHandler.install(conn);
+            hintWatcherOnCommit(conn, sqlite);
             sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return conn;
+    }
+
+    /**
+     * Registers a commit listener that tells the file's change watcher a commit is under way. The
+     * listener runs inside SQLite's commit hook, before the commit is visible, so it only makes the watcher
+     * poll fast; waiters are woken when the watcher sees the new data version.
+     */
+    private static void hintWatcherOnCommit(Connection conn, SQLiteConnection sqlite) throws SQLException {
+        String file;
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(
+                        ClasspathSqlLocator.removingComments().locate("io.honkerj.jdbi.schema.SchemaDao.mainFile").trim())) {
+            file = rs.next() ? rs.getString(1) : null;
+        }
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        Path key = ChangeWatcher.keyOf(Path.of(file));
+        sqlite.addCommitListener(new SQLiteCommitListener() {
+            @Override
+            public void onCommit() {
+                ChangeWatcher.hint(key);
+            }
+
+            @Override
+            public void onRollback() {
+                // nothing changed
+            }
+        });
     }
 
     private static void applyPragmas(Connection conn) throws SQLException {

@@ -1,6 +1,7 @@
 package io.honkerj.jdbi.internal;
 
 import io.honkerj.api.PayloadCodec;
+import io.honkerj.jdbi.watch.ChangeWaiter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -52,9 +53,7 @@ public interface Database extends AutoCloseable {
      *
      * @return a new waiter; close it when done
      */
-    default ChangeWaiter newWaiter() {
-        return new PollingWaiter();
-    }
+    ChangeWaiter newWaiter();
 
     /** @return now in unix seconds, as upstream's {@code unixepoch()} */
     default long nowSeconds() {

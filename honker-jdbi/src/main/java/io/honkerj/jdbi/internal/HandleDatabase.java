@@ -1,5 +1,7 @@
 package io.honkerj.jdbi.internal;
 
+import io.honkerj.jdbi.watch.ChangeWaiter;
+import io.honkerj.jdbi.watch.ChangeWatcher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,7 +50,17 @@ public final class HandleDatabase implements Database {
         if (handle.isInTransaction()) {
             return work.apply(session);
         }
-        return busyRetry.run("write transaction", () -> handle.inTransaction(h -> work.apply(session)));
+        R result = busyRetry.run("write transaction", () -> handle.inTransaction(h -> work.apply(session)));
+        if (file != null) {
+            ChangeWatcher.wakeIfWatched(ChangeWatcher.keyOf(file));
+        }
+        return result;
+    }
+
+    /** Returns a waiter holding its own reference to the file's change watcher (this view owns nothing). */
+    @Override
+    public ChangeWaiter newWaiter() {
+        return file == null ? ChangeWaiter.polling() : ChangeWatcher.acquire(file).newOwningWaiter();
     }
 
     @Override

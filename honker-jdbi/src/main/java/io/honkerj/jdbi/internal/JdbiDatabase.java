@@ -30,6 +30,7 @@ public final class JdbiDatabase extends OwnedDatabase {
 
     @Override
     public void close() {
-        // The caller owns the Jdbi and its connections.
+        // The caller owns the Jdbi and its connections; only the watcher reference is ours.
+        releaseWatcher();
     }
 }

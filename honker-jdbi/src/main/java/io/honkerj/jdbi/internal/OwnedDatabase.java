@@ -1,5 +1,7 @@
 package io.honkerj.jdbi.internal;
 
+import io.honkerj.jdbi.watch.ChangeWaiter;
+import io.honkerj.jdbi.watch.ChangeWatcher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,11 +17,14 @@ abstract class OwnedDatabase implements Database {
     private final BusyRetry busyRetry;
     private final HonkerSettings settings;
     private final Path file;
+    private final Path watchKey;
+    private ChangeWatcher.Ref watcher;
 
     OwnedDatabase(HonkerSettings settings, Path file) {
         this.busyRetry = new BusyRetry(settings.busyDeadline());
         this.settings = settings;
         this.file = file;
+        this.watchKey = file == null ? null : ChangeWatcher.keyOf(file);
     }
 
     /** Runs work on a session whose handle is in autocommit mode, then gives the handle back. */
@@ -27,7 +32,7 @@ abstract class OwnedDatabase implements Database {
 
     @Override
     public final <R> R write(Function<Session, R> work) {
-        return busyRetry.run("write transaction", () -> {
+        R result = busyRetry.run("write transaction", () -> {
             writeGate.lock();
             try {
                 return withSession(s -> s.handle().inTransaction(h -> work.apply(s)));
@@ -35,6 +40,33 @@ abstract class OwnedDatabase implements Database {
                 writeGate.unlock();
             }
         });
+        if (watchKey != null) {
+            ChangeWatcher.wakeIfWatched(watchKey);
+        }
+        return result;
+    }
+
+    /**
+     * Returns a waiter on this file's change watcher, which this database starts on first use and keeps
+     * until it is closed.
+     */
+    @Override
+    public final synchronized ChangeWaiter newWaiter() {
+        if (file == null) {
+            return ChangeWaiter.polling();
+        }
+        if (watcher == null) {
+            watcher = ChangeWatcher.acquire(file);
+        }
+        return watcher.newWaiter();
+    }
+
+    /** Releases this database's reference to the change watcher, if it took one. */
+    final synchronized void releaseWatcher() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
     }
 
     @Override

@@ -97,6 +97,7 @@ public final class PooledDatabase extends OwnedDatabase {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            releaseWatcher();
             HandleSession s;
             while ((s = idle.poll()) != null) {
                 s.handle().close();

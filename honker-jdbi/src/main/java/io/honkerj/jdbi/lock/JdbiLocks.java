@@ -2,7 +2,7 @@ package io.honkerj.jdbi.lock;
 
 import io.honkerj.api.Lock;
 import io.honkerj.jdbi.internal.Args;
-import io.honkerj.jdbi.internal.ChangeWaiter;
+import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.internal.Database;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +66,7 @@ public final class JdbiLocks {
                 if (lock.isPresent() || left <= 0) {
                     return lock;
                 }
-                waiter.await(Duration.ofNanos(left));
+                waiter.awaitAtMost(Duration.ofNanos(left));
             }
         }
     }

@@ -3,7 +3,7 @@ package io.honkerj.jdbi.notify;
 import io.honkerj.api.Listener;
 import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.Notification;
-import io.honkerj.jdbi.internal.ChangeWaiter;
+import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.internal.Database;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,7 @@ final class JdbiListener implements Listener {
             if (left <= 0) {
                 return Optional.empty();
             }
-            waiter.await(Duration.ofNanos(left));
+            waiter.awaitAtMost(Duration.ofNanos(left));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.honkerj.jdbi.queue;
 
+import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DeadJob;
 import io.honkerj.api.EnqueueOptions;
 import io.honkerj.api.Job;
@@ -148,6 +149,11 @@ public final class JdbiQueue implements Queue {
             jobs.add(new ClaimedJob(this, row));
         }
         return jobs;
+    }
+
+    @Override
+    public ClaimWaker claimWaker() {
+        return new JdbiClaimWaker(this, db);
     }
 
     @Override

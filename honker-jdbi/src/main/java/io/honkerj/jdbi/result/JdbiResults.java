@@ -2,7 +2,7 @@ package io.honkerj.jdbi.result;
 
 import io.honkerj.api.Results;
 import io.honkerj.jdbi.internal.Args;
-import io.honkerj.jdbi.internal.ChangeWaiter;
+import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.internal.Database;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -66,7 +66,7 @@ public final class JdbiResults implements Results {
                 if (json.isPresent() || left <= 0) {
                     return json;
                 }
-                waiter.await(Duration.ofNanos(left));
+                waiter.awaitAtMost(Duration.ofNanos(left));
             }
         }
     }

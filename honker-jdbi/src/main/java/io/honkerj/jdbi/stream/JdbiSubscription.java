@@ -4,7 +4,7 @@ import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.StreamEvent;
 import io.honkerj.api.SubscribeOptions;
 import io.honkerj.api.Subscription;
-import io.honkerj.jdbi.internal.ChangeWaiter;
+import io.honkerj.jdbi.watch.ChangeWaiter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -78,7 +78,7 @@ final class JdbiSubscription implements Subscription {
             if (left <= 0) {
                 return Optional.empty();
             }
-            waiter.await(Duration.ofNanos(left));
+            waiter.awaitAtMost(Duration.ofNanos(left));
         }
     }
 

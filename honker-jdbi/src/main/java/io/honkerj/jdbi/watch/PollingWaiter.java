@@ -1,4 +1,4 @@
-package io.honkerj.jdbi.internal;
+package io.honkerj.jdbi.watch;
 
 import java.time.Duration;
 

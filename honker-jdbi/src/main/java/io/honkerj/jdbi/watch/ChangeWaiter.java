@@ -1,0 +1,50 @@
+package io.honkerj.jdbi.watch;
+
+import java.time.Duration;
+
+/**
+ * Waits for the database to change, for operations that block until a condition holds (a lock is freed,
+ * a result appears). Create the waiter before checking the condition, then check, then await: a change
+ * that lands in between is not lost.
+ */
+public interface ChangeWaiter extends AutoCloseable {
+
+    /**
+     * The longest a caller should wait before re-checking its condition anyway: a lost wake-up can only
+     * delay by this much, never hang.
+     */
+    Duration FALLBACK = Duration.ofSeconds(1);
+
+    /**
+     * Returns a waiter that cannot see changes and only sleeps (for memory databases, where no other
+     * process can write).
+     *
+     * @return the waiter
+     */
+    static ChangeWaiter polling() {
+        return new PollingWaiter();
+    }
+
+    /**
+     * Waits until the database may have changed, at most {@code left} and at most {@link #FALLBACK}.
+     *
+     * @param left time left before the caller gives up
+     * @return true if woken by a change
+     * @throws InterruptedException if interrupted
+     */
+    default boolean awaitAtMost(Duration left) throws InterruptedException {
+        return await(left.compareTo(FALLBACK) < 0 ? left : FALLBACK);
+    }
+
+    /**
+     * Waits until the database may have changed, or at most {@code max}.
+     *
+     * @param max the longest wait
+     * @return true if woken by a change, false if the time ran out
+     * @throws InterruptedException if interrupted
+     */
+    boolean await(Duration max) throws InterruptedException;
+
+    @Override
+    void close();
+}
