@@ -57,10 +57,37 @@ public final class ChangeWatcher {
     private volatile DatabaseReplacedException failure;
     private volatile long wakeups;
 
+    private final Object identity;
+    private final String dataVersionSql;
+    private Connection conn;
+    private PreparedStatement dataVersion;
+    private long lastVersion;
+
+    /**
+     * Takes the file's identity and the data-version baseline before the thread starts, so a change (or a
+     * replacement of the file) right after {@link #acquire} returns is not mistaken for the starting state.
+     */
     private ChangeWatcher(Path file) {
         this.file = file;
+        this.identity = identity();
+        this.dataVersionSql = ClasspathSqlLocator.removingComments().locate(ChangeWatcher.class, "dataVersion").trim();
+        try {
+            connect();
+        } catch (SQLException e) {
+            LOG.debug("change watcher of {} will connect later: {}", file, e.toString());
+            closeQuietly(conn);
+            conn = null;
+        }
         this.thread = new Thread(this::run, "honker-watcher-" + file.getFileName());
         this.thread.setDaemon(true);
+    }
+
+    private void connect() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        dataVersion = conn.prepareStatement(dataVersionSql);
+        lastVersion = read(dataVersion);
     }
 
     /**
@@ -178,23 +205,17 @@ public final class ChangeWatcher {
     }
 
     private void run() {
-        String sql = ClasspathSqlLocator.removingComments().locate(ChangeWatcher.class, "dataVersion").trim();
-        Object identity = identity();
-        Connection conn = null;
-        PreparedStatement dataVersion = null;
-        long last = Long.MIN_VALUE;
         long nextStat = System.nanoTime() + STAT_EVERY_NANOS;
         try {
             while (!stopping) {
                 try {
                     if (conn == null) {
-                        conn = open();
-                        dataVersion = conn.prepareStatement(sql);
-                        last = read(dataVersion);
+                        connect();
+                        wakeAll();
                     }
                     long v = read(dataVersion);
-                    if (v != last) {
-                        last = v;
+                    if (v != lastVersion) {
+                        lastVersion = v;
                         wakeAll();
                         goFast();
                     }
@@ -205,6 +226,9 @@ public final class ChangeWatcher {
                         conn = null;
                         wakeAll();
                     }
+                } catch (RuntimeException e) {
+                    LOG.warn("change watcher of {} carries on after an unexpected error", file, e);
+                    wakeAll();
                 }
                 long now = System.nanoTime();
                 if (now - nextStat >= 0) {
@@ -228,12 +252,6 @@ public final class ChangeWatcher {
                 LOG.warn("change watcher stopped: {}", failure.getMessage());
             }
         }
-    }
-
-    private Connection open() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.resetOpenMode(SQLiteOpenMode.CREATE);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 
     private static long read(PreparedStatement dataVersion) throws SQLException {
