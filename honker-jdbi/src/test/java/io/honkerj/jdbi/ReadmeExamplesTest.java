@@ -2,12 +2,21 @@ package io.honkerj.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DeadJob;
 import io.honkerj.api.EnqueueOptions;
 import io.honkerj.api.Job;
+import io.honkerj.api.Listener;
+import io.honkerj.api.Lock;
+import io.honkerj.api.Notification;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
+import io.honkerj.api.RateLimitDecision;
+import io.honkerj.api.RateLimiter;
+import io.honkerj.api.Stream;
+import io.honkerj.api.StreamEvent;
+import io.honkerj.api.Subscription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -155,6 +165,77 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void blockingClaims() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("worker.db"))) {
+            Queue emails = honker.queue("emails");
+            Thread producer = new Thread(() -> emails.enqueue(new Email("erin@example.com", "welcome")));
+            producer.start();
+            // tag::claim-waker[]
+            try (ClaimWaker waker = emails.claimWaker()) {
+                Job job = waker.next("worker-1"); // blocks until a job is claimable: no polling loop
+                job.ack();
+            }
+            // end::claim-waker[]
+            producer.join();
+            assertThat(emails.stats().pending()).isZero();
+        }
+    }
+
+    @Test
+    void notifyAndListen() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("notify.db"))) {
+            // tag::notify[]
+            try (Listener listener = honker.listen("orders")) {
+                honker.notify("orders", Map.of("id", 42, "status", "paid")); // any process, any binding
+                Notification n = listener.recv(Duration.ofSeconds(5)).orElseThrow();
+                System.out.println(n.channel() + ": " + n.payload()); // orders: {"id":42,"status":"paid"}
+            }
+            // end::notify[]
+        }
+    }
+
+    @Test
+    void durableStreams() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("stream.db"))) {
+            // tag::stream[]
+            Stream orders = honker.stream("orders");
+            orders.publish("order-42", Map.of("status", "paid"));
+
+            try (Subscription billing = orders.subscribe("billing")) { // resumes after billing's saved offset
+                StreamEvent event = billing.next(Duration.ofSeconds(5)).orElseThrow();
+                System.out.println(event.offset() + " " + event.key() + " " + event.payload());
+            } // close saves the offset of what was handed out: at-least-once
+            // end::stream[]
+            assertThat(orders.getOffset("billing")).isPositive();
+        }
+    }
+
+    @Test
+    void locksRateLimitsResults() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("coord.db"))) {
+            Queue reports = honker.queue("reports");
+            long jobId = reports.enqueue(Map.of("report", "monthly"));
+            // tag::coordination[]
+            try (Lock lock = honker.tryLock("nightly-export", "host-a", Duration.ofMinutes(5)).orElseThrow()) {
+                lock.heartbeat(Duration.ofMinutes(5)); // throws LockNotHeldException if another owner took it
+            } // released
+
+            RateLimiter smtp = honker.rateLimiter("smtp", 100, Duration.ofMinutes(1));
+            RateLimitDecision d = smtp.tryAcquireDecision();
+            if (!d.allowed()) {
+                System.out.println("Retry-After: " + d.retryAfter(Instant.now()).toSeconds());
+            }
+
+            Job job = reports.claimOne("worker-1").orElseThrow();
+            job.ack(Map.of("url", "s3://reports/monthly.pdf"), Duration.ofHours(1)); // result + ack, one transaction
+            Optional<String> result = honker.results().awaitJson(job.id(), Duration.ofSeconds(30));
+            // end::coordination[]
+            assertThat(job.id()).isEqualTo(jobId);
+            assertThat(result).contains("{\"url\":\"s3://reports/monthly.pdf\"}");
+        }
+    }
+
+    @Test
     void readmeShowsEveryExampleVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/honkerj/jdbi/ReadmeExamplesTest.java"));
         String readme = Files.readString(Path.of("../README.md"));
@@ -164,7 +245,8 @@ class ReadmeExamplesTest {
             tags.add(m.group(1));
             assertThat(readme).as("README carries example '%s'", m.group(1)).contains(dedent(m.group(2)));
         }
-        assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry");
+        assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
+                "claim-waker", "notify", "stream", "coordination");
     }
 
     private static String dedent(String block) {
