@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import io.honkerj.jdbi.internal.EagerBusyHandler;
+import io.honkerj.jdbi.internal.NotifyFunction;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.spi.JdbiPlugin;
@@ -34,7 +35,9 @@ import org.sqlite.SQLiteConnection;
  *       of backing off to 100 ms, so that one busy process cannot starve the others
  *       ({@link EagerBusyHandler});</li>
  *   <li>a commit listener that tells the file's change watcher to look now, so waiters in this JVM wake
- *       right after commits made on your own handles too.</li>
+ *       right after commits made on your own handles too;</li>
+ *   <li>upstream's SQL function {@code notify(channel, payload)} ({@link NotifyFunction}), for triggers and
+ *       ad-hoc SQL.</li>
  * </ul>
  * Connections that are not sqlite-jdbc's are left alone. Installing the plugin twice is a no-op.
  */
@@ -61,6 +64,7 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
             applyPragmas(conn);
             EagerBusyHandler.install(conn);
             hintWatcherOnCommit(conn, sqlite);
+            NotifyFunction.register(conn);
             sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return conn;

@@ -2,9 +2,14 @@ package io.honkerj.jdbi.watch;
 
 import io.honkerj.api.DatabaseReplacedException;
 import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.slf4j.Logger;
@@ -29,9 +35,11 @@ import org.sqlite.SQLiteOpenMode;
  *   <li>Commits of other processes (and of any connection it is not told about): a dedicated sqlite-jdbc
  *       connection polls {@code PRAGMA data_version}, every {@value #FAST_POLL_MICROS} µs for
  *       {@value #FAST_WINDOW_MILLIS} ms after any activity, every {@value #WARM_POLL_MICROS} µs until
- *       {@value #WARM_WINDOW_MILLIS} ms after it, and every {@value #IDLE_POLL_MICROS} µs when idle. A poll
- *       costs a few microseconds; the timed wake-up around it costs more (about 28 µs of CPU each on the
- *       project's VM), which is what the idle interval bounds. A change wakes every waiter.</li>
+ *       {@value #WARM_WINDOW_MILLIS} ms after it. When idle it sleeps on file-system events for the
+ *       database's directory (inotify on Linux: a commit writes the {@code -wal} file), re-checking at
+ *       least every 100 ms, and every {@value #IDLE_POLL_MICROS} µs where the platform has no file events.
+ *       A poll costs a few microseconds, but each timed wake-up costs tens of microseconds of CPU on the
+ *       project's VM, which is why idle waits on events instead. A change wakes every waiter.</li>
  *   <li>This JVM's commits: the library calls {@link #wakeIfWatched(Path)} right after committing, and the
  *       plugin's commit hook calls {@link #hint(Path)} (the hook runs just before a commit is visible, so it
  *       only switches polling to fast rather than waking waiters too early).</li>
@@ -64,6 +72,7 @@ public final class ChangeWatcher {
 
     private final Object identity;
     private final String dataVersionSql;
+    private final WatchService fileEvents;
     private Connection conn;
     private PreparedStatement dataVersion;
     private long lastVersion;
@@ -76,6 +85,7 @@ public final class ChangeWatcher {
         this.file = file;
         this.identity = identity();
         this.dataVersionSql = ClasspathSqlLocator.removingComments().locate(ChangeWatcher.class, "dataVersion").trim();
+        this.fileEvents = openFileEvents(file);
         try {
             connect();
         } catch (SQLException e) {
@@ -85,6 +95,61 @@ public final class ChangeWatcher {
         }
         this.thread = new Thread(this::run, "honker-watcher-" + file.getFileName());
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Registers for file-system events on the database's directory (inotify on Linux), so an idle watcher
+     * sleeps until the {@code -wal} or database file is written instead of waking on a timer. Only the
+     * directory is watched; no database file is opened. Returns null where the platform cannot.
+     */
+    private static WatchService openFileEvents(Path file) {
+        try {
+            WatchService ws = file.getFileSystem().newWatchService();
+            file.getParent().register(ws, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+            return ws;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("no file events for {}, polling only: {}", file, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Idle wait: until a file event about this database (then poll fast at once) or {@code timeoutNanos}.
+     * Events about other files in the directory are drained and ignored.
+     */
+    private void awaitFileEvent(long timeoutNanos) {
+        try {
+            WatchKey key = fileEvents.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            if (key == null) {
+                return;
+            }
+            String name = file.getFileName().toString();
+            boolean ours = false;
+            for (WatchEvent<?> event : key.pollEvents()) {
+                Object context = event.context();
+                ours |= event.kind() == StandardWatchEventKinds.OVERFLOW
+                        || (context != null && context.toString().startsWith(name));
+            }
+            key.reset();
+            if (ours) {
+                goFast();
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts nothing; an interrupt here is spurious: carry on
+        } catch (ClosedWatchServiceException e) {
+            LockSupport.parkNanos(this, timeoutNanos);
+        }
+    }
+
+    private void drainFileEvents() {
+        if (fileEvents != null) {
+            WatchKey key = fileEvents.poll();
+            if (key != null) {
+                key.pollEvents();
+                key.reset();
+            }
+        }
     }
 
     private void connect() throws SQLException {
@@ -247,12 +312,24 @@ public final class ChangeWatcher {
                         return;
                     }
                 }
-                long pause = now - fastUntil < 0 ? FAST_POLL_MICROS
-                        : now - warmUntil < 0 ? WARM_POLL_MICROS : IDLE_POLL_MICROS;
-                LockSupport.parkNanos(this, pause * 1_000L);
+                if (now - warmUntil >= 0 && fileEvents != null) {
+                    awaitFileEvent(STAT_EVERY_NANOS);
+                } else {
+                    drainFileEvents();
+                    long pause = now - fastUntil < 0 ? FAST_POLL_MICROS
+                            : now - warmUntil < 0 ? WARM_POLL_MICROS : IDLE_POLL_MICROS;
+                    LockSupport.parkNanos(this, pause * 1_000L);
+                }
             }
         } finally {
             closeQuietly(conn);
+            if (fileEvents != null) {
+                try {
+                    fileEvents.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
             synchronized (WATCHERS) {
                 WATCHERS.remove(file, this);
             }

@@ -139,4 +139,23 @@ class NotifyTest {
                 .hasMessageContaining("channel");
         assertThatThrownBy(() -> honker.listen("")).hasMessageContaining("channel");
     }
+
+    @Test
+    void aTriggerCallingTheNotifySqlFunctionReachesAListener() throws Exception {
+        honker.jdbi().useHandle(h -> {
+            h.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, status TEXT NOT NULL)");
+            h.execute("CREATE TRIGGER orders_paid AFTER UPDATE OF status ON orders WHEN NEW.status = 'paid' "
+                    + "BEGIN SELECT notify('orders', json_object('id', NEW.id, 'status', NEW.status)); END");
+            h.execute("INSERT INTO orders (id, status) VALUES (7, 'new')");
+        });
+        try (Listener listener = honker.listen("orders")) {
+            honker.jdbi().useHandle(h -> h.execute("UPDATE orders SET status = 'paid' WHERE id = 7"));
+            assertThat(listener.recv(Duration.ofSeconds(30))).map(Notification::payload)
+                    .contains("{\"id\":7,\"status\":\"paid\"}");
+            long id = db.one("SELECT notify('orders', 'plain sql')", Long.class);
+            assertThat(listener.recv(Duration.ofSeconds(30))).map(Notification::id).contains(id);
+        }
+        assertThatThrownBy(() -> db.one("SELECT notify('orders', 42)", Long.class))
+                .hasMessageContaining("Invalid function parameter type");
+    }
 }
