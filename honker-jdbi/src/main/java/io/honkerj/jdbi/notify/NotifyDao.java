@@ -1,14 +1,14 @@
 package io.honkerj.jdbi.notify;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The notification statements; SQL in {@code io/honkerj/jdbi/notify/NotifyDao/<method>.sql}. */
 @UseClasspathSqlLocator
-@RegisterConstructorMapper(NotificationRow.class)
+@RegisterRowMapper(NotifyRowMapper.class)
 interface NotifyDao {
 
     /** {@code insert.sql}. */

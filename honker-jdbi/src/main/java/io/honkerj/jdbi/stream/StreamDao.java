@@ -1,14 +1,14 @@
 package io.honkerj.jdbi.stream;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The stream statements; SQL in {@code io/honkerj/jdbi/stream/StreamDao/<method>.sql}. */
 @UseClasspathSqlLocator
-@RegisterConstructorMapper(StreamEventRow.class)
+@RegisterRowMapper(StreamRowMapper.class)
 interface StreamDao {
 
     /** {@code publish.sql}. */

@@ -1,0 +1,21 @@
+package io.honkerj.jdbi.notify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Maps notification rows by hand: a listener maps every row on its wake-up path. Public only because Jdbi
+ * instantiates registered mappers reflectively; not api.
+ */
+public final class NotifyRowMapper implements RowMapper<NotificationRow> {
+    /** Creates the mapper. */
+    public NotifyRowMapper() {}
+
+    @Override
+    public NotificationRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new NotificationRow(rs.getLong("id"), rs.getString("channel"), rs.getString("payload"),
+                rs.getLong("created_at"));
+    }
+}
