@@ -1,6 +1,7 @@
 package io.honkerj.bench;
 
 import java.nio.file.Path;
+import io.honkerj.jdbi.internal.PositionalSql;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,10 +25,10 @@ final class RawQueue implements AutoCloseable {
     private final Connection conn;
     private final PreparedStatement begin;
     private final PreparedStatement commit;
-    private final RawStatement enqueue;
-    private final RawStatement deadLetterLapsedClaims;
-    private final RawStatement claimBatch;
-    private final RawStatement ackBatch;
+    private final PositionalSql enqueue;
+    private final PositionalSql deadLetterLapsedClaims;
+    private final PositionalSql claimBatch;
+    private final PositionalSql ackBatch;
     private final String queue;
 
     RawQueue(Path file, String queue) throws SQLException {
@@ -43,10 +44,10 @@ final class RawQueue implements AutoCloseable {
         }
         this.begin = conn.prepareStatement("BEGIN IMMEDIATE");
         this.commit = conn.prepareStatement("COMMIT");
-        this.enqueue = new RawStatement(conn, QUEUE_DAO, "enqueue");
-        this.deadLetterLapsedClaims = new RawStatement(conn, QUEUE_DAO, "deadLetterLapsedClaims");
-        this.claimBatch = new RawStatement(conn, QUEUE_DAO, "claimBatch");
-        this.ackBatch = new RawStatement(conn, QUEUE_DAO, "ackBatch");
+        this.enqueue = new PositionalSql(conn, QUEUE_DAO, "enqueue");
+        this.deadLetterLapsedClaims = new PositionalSql(conn, QUEUE_DAO, "deadLetterLapsedClaims");
+        this.claimBatch = new PositionalSql(conn, QUEUE_DAO, "claimBatch");
+        this.ackBatch = new PositionalSql(conn, QUEUE_DAO, "ackBatch");
     }
 
     private static Class<?> daoClass() {

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import io.honkerj.jdbi.function.HonkerFunctions;
 import io.honkerj.jdbi.internal.EagerBusyHandler;
 import io.honkerj.jdbi.internal.NotifyFunction;
 import org.jdbi.v3.core.Jdbi;
@@ -36,8 +37,8 @@ import org.sqlite.SQLiteConnection;
  *       ({@link EagerBusyHandler});</li>
  *   <li>a commit listener that tells the file's change watcher to look now, so waiters in this JVM wake
  *       right after commits made on your own handles too;</li>
- *   <li>upstream's SQL function {@code notify(channel, payload)} ({@link NotifyFunction}), for triggers and
- *       ad-hoc SQL.</li>
+ *   <li>upstream's SQL functions for triggers and ad-hoc SQL: {@code notify(channel, payload)}
+ *       ({@link NotifyFunction}) and the {@code honker_*} family ({@link HonkerFunctions}).</li>
  * </ul>
  * Connections that are not sqlite-jdbc's are left alone. Installing the plugin twice is a no-op.
  */
@@ -65,6 +66,7 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
             EagerBusyHandler.install(conn);
             hintWatcherOnCommit(conn, sqlite);
             NotifyFunction.register(conn);
+            HonkerFunctions.register(conn);
             sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return conn;

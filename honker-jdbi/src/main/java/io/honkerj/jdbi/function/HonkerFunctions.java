@@ -1,0 +1,406 @@
+package io.honkerj.jdbi.function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.honkerj.jdbi.internal.PositionalSql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.sqlite.Function;
+
+/**
+ * Registers upstream honker's {@code honker_*} SQL functions on a sqlite-jdbc connection, with upstream's
+ * names and arities. Arguments are strictly typed as upstream ("Invalid function parameter type" for a
+ * TEXT/INTEGER mismatch, NULL only where upstream allows it); JSON results are compact with sorted keys,
+ * as upstream's. Where upstream accepts values that misbehave (spec section 4: n &lt; 1 claims everything,
+ * a lease or ttl &lt; 1 s, max_attempts &lt; 1), these functions raise an error naming the value instead.
+ *
+ * <p>Registered: {@code honker_bootstrap/0}, {@code honker_enqueue/7}, {@code honker_claim_batch/4},
+ * {@code honker_ack/2}, {@code honker_ack_batch/2}, {@code honker_retry/4}, {@code honker_fail/3},
+ * {@code honker_heartbeat/3}, {@code honker_cancel/1}, {@code honker_get_job/1},
+ * {@code honker_queue_next_claim_at/1}, {@code honker_sweep_expired/1}, {@code honker_lock_acquire/3},
+ * {@code honker_lock_release/2}, {@code honker_lock_renew/3}, {@code honker_rate_limit_try/3},
+ * {@code honker_rate_limit_sweep/1}, {@code honker_result_save/3}, {@code honker_result_get/1},
+ * {@code honker_result_sweep/0}, {@code honker_stream_publish/3}, {@code honker_stream_read_since/3},
+ * {@code honker_stream_save_offset/3}, {@code honker_stream_get_offset/2}. The scheduler and cron
+ * functions are not registered yet.
+ */
+public final class HonkerFunctions {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final String Q = "io.honkerj.jdbi.queue.QueueDao.";
+    private static final String L = "io.honkerj.jdbi.lock.LockDao.";
+    private static final String R = "io.honkerj.jdbi.ratelimit.RateLimitDao.";
+    private static final String RES = "io.honkerj.jdbi.result.ResultDao.";
+    private static final String S = "io.honkerj.jdbi.stream.StreamDao.";
+
+    private final Connection conn;
+    private final Map<String, PositionalSql> statements = new HashMap<>();
+
+    private HonkerFunctions(Connection conn) {
+        this.conn = conn;
+    }
+
+    /**
+     * Registers every function on a connection.
+     *
+     * @param conn a sqlite-jdbc connection
+     * @throws SQLException if sqlite-jdbc refuses
+     */
+    public static void register(Connection conn) throws SQLException {
+        new HonkerFunctions(conn).registerAll();
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void run(Args a) throws SQLException;
+    }
+
+    /** The arguments and result of one call. */
+    private final class Args {
+        private final Call call;
+
+        Args(Call call) {
+            this.call = call;
+        }
+
+        String text(int i) throws SQLException {
+            if (call.type(i) != 3) {
+                throw new Invalid();
+            }
+            return call.text(i);
+        }
+
+        long integer(int i) throws SQLException {
+            if (call.type(i) != 1) {
+                throw new Invalid();
+            }
+            return call.integer(i);
+        }
+
+        Long optInteger(int i) throws SQLException {
+            return call.type(i) == 5 ? null : integer(i);
+        }
+
+        String optText(int i) throws SQLException {
+            return call.type(i) == 5 ? null : text(i);
+        }
+
+        long positive(int i, String what) throws SQLException {
+            long v = integer(i);
+            if (v < 1) {
+                throw new Refused(what + " must be at least 1, got " + v);
+            }
+            return v;
+        }
+
+        void result(long v) throws SQLException {
+            call.resultLong(v);
+        }
+
+        void result(String v) throws SQLException {
+            call.resultText(v);
+        }
+
+        void resultNull() throws SQLException {
+            call.resultNull();
+        }
+    }
+
+    private static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Invalid() {
+            super("Invalid function parameter type", null, false, false);
+        }
+    }
+
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The sqlite-jdbc function object of one name. */
+    private final class Call extends Function {
+        private final Body body;
+
+        Call(Body body) {
+            this.body = body;
+        }
+
+        int type(int i) throws SQLException {
+            return value_type(i);
+        }
+
+        String text(int i) throws SQLException {
+            return value_text(i);
+        }
+
+        long integer(int i) throws SQLException {
+            return value_long(i);
+        }
+
+        void resultLong(long v) throws SQLException {
+            result(v);
+        }
+
+        void resultText(String v) throws SQLException {
+            result(v);
+        }
+
+        void resultNull() throws SQLException {
+            result();
+        }
+
+        @Override
+        protected void xFunc() throws SQLException {
+            try {
+                body.run(new Args(this));
+            } catch (Invalid | Refused e) {
+                error(e.getMessage());
+            }
+        }
+    }
+
+    private void fn(String name, int arity, Body body) throws SQLException {
+        Function.create(conn, name, new Call(body), arity, 0);
+    }
+
+    private PositionalSql sql(String daoMethod) throws SQLException {
+        PositionalSql s = statements.get(daoMethod);
+        if (s == null) {
+            s = PositionalSql.of(conn, daoMethod);
+            statements.put(daoMethod, s);
+        }
+        return s;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private int update(String daoMethod, Map<String, ?> values) throws SQLException {
+        return sql(daoMethod).bind(values).executeUpdate();
+    }
+
+    private List<Map<String, Object>> rows(String daoMethod, Map<String, ?> values) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (ResultSet rs = sql(daoMethod).bind(values).executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Map<String, Object> row = new TreeMap<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.put(rs.getMetaData().getColumnLabel(c), rs.getObject(c));
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> v(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private void registerAll() throws SQLException {
+        fn("honker_bootstrap", 0, a -> {
+            bootstrap();
+            a.result(1);
+        });
+        registerQueue();
+        registerCoordination();
+        registerStreams();
+    }
+
+    private void bootstrap() throws SQLException {
+        ClasspathSqlLocator locator = ClasspathSqlLocator.removingComments();
+        try (Statement st = conn.createStatement()) {
+            for (String ddl : locator.locate("io.honkerj.jdbi.schema.SchemaDao.bootstrap").split(";")) {
+                if (!ddl.isBlank()) {
+                    st.execute(ddl.trim());
+                }
+            }
+        }
+    }
+
+    private void registerQueue() throws SQLException {
+        fn("honker_enqueue", 7, a -> {
+            long now = now();
+            Long runAt = a.optInteger(2);
+            Long delay = a.optInteger(3);
+            Long expires = a.optInteger(6);
+            if (delay != null && delay < 0) {
+                throw new Refused("delay must not be negative, got " + delay);
+            }
+            if (expires != null && expires < 1) {
+                throw new Refused("expires must be at least 1, got " + expires);
+            }
+            long due = delay != null ? now + delay : runAt != null ? runAt : now;
+            try (ResultSet rs = sql(Q + "enqueue").bind(v("queue", a.text(0), "payload", a.text(1),
+                    "priority", a.integer(4), "runAt", due, "maxAttempts", a.positive(5, "max_attempts"),
+                    "expiresAt", expires == null ? null : now + expires, "now", now)).executeQuery()) {
+                rs.next();
+                a.result(rs.getLong(1));
+            }
+        });
+        fn("honker_claim_batch", 4, a -> {
+            long now = now();
+            String queue = a.text(0);
+            Map<String, Object> pre = v("queue", queue, "now", now);
+            if (update(Q + "deadLetterLapsedClaims", pre) > 0) {
+                update(Q + "deleteLapsedClaims", pre);
+            }
+            List<Map<String, Object>> claimed = rows(Q + "claimBatch", v("queue", queue, "workerId", a.text(1),
+                    "n", a.positive(2, "n"), "leaseSeconds", a.positive(3, "timeout_s"), "now", now));
+            claimed.sort((x, y) -> {
+                int c = Long.compare(((Number) y.get("priority")).longValue(), ((Number) x.get("priority")).longValue());
+                if (c == 0) {
+                    c = Long.compare(((Number) x.get("run_at")).longValue(), ((Number) y.get("run_at")).longValue());
+                }
+                return c != 0 ? c : Long.compare(((Number) x.get("id")).longValue(), ((Number) y.get("id")).longValue());
+            });
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Map<String, Object> r : claimed) {
+                out.add(new TreeMap<>(v("attempts", r.get("attempts"), "claim_expires_at", r.get("claim_expires_at"),
+                        "id", r.get("id"), "payload", r.get("payload"), "queue", r.get("queue"),
+                        "worker_id", r.get("worker_id"))));
+            }
+            a.result(json(out));
+        });
+        fn("honker_ack", 2, a -> a.result(update(Q + "ack", v("id", a.integer(0), "workerId", a.text(1), "now", now()))));
+        fn("honker_ack_batch", 2, a -> a.result(
+                update(Q + "ackBatch", v("ids", a.text(0), "workerId", a.text(1), "now", now()))));
+        fn("honker_retry", 4, a -> {
+            long now = now();
+            long id = a.integer(0);
+            String worker = a.text(1);
+            long delay = a.integer(2);
+            String error = a.text(3);
+            if (delay < 0) {
+                throw new Refused("delay_s must not be negative, got " + delay);
+            }
+            if (update(Q + "retryToDead", v("id", id, "workerId", worker, "error", error, "now", now)) == 1) {
+                a.result(update(Q + "deleteLive", v("id", id)));
+            } else {
+                a.result(update(Q + "retryReschedule", v("id", id, "workerId", worker, "runAt", now + delay, "now", now)));
+            }
+        });
+        fn("honker_fail", 3, a -> {
+            long id = a.integer(0);
+            int moved = update(Q + "failToDead", v("id", id, "workerId", a.text(1), "error", a.text(2), "now", now()));
+            a.result(moved == 1 ? update(Q + "deleteLive", v("id", id)) : 0);
+        });
+        fn("honker_heartbeat", 3, a -> {
+            long now = now();
+            a.result(update(Q + "heartbeat", v("id", a.integer(0), "workerId", a.text(1),
+                    "leaseUntil", now + a.positive(2, "extend_s"), "now", now)));
+        });
+        fn("honker_cancel", 1, a -> a.result(update(Q + "cancel", v("id", a.integer(0)))));
+        fn("honker_get_job", 1, a -> {
+            List<Map<String, Object>> job = rows(Q + "getJob", v("id", a.integer(0)));
+            a.result(job.isEmpty() ? "" : json(job.get(0)));
+        });
+        fn("honker_queue_next_claim_at", 1, a -> {
+            List<Map<String, Object>> r = rows(Q + "nextClaimAt", v("queue", a.text(0), "now", now()));
+            Object at = r.isEmpty() ? null : r.get(0).values().iterator().next();
+            a.result(at == null ? 0 : ((Number) at).longValue());
+        });
+        fn("honker_sweep_expired", 1, a -> {
+            Map<String, Object> q = v("queue", a.text(0), "now", now());
+            int moved = update(Q + "sweepToDead", q);
+            if (moved > 0) {
+                update(Q + "sweepDelete", q);
+            }
+            a.result(moved);
+        });
+    }
+
+    private void registerCoordination() throws SQLException {
+        fn("honker_lock_acquire", 3, a -> {
+            long now = now();
+            String name = a.text(0);
+            String owner = a.text(1);
+            long ttl = a.positive(2, "ttl_s");
+            update(L + "deleteExpired", v("name", name, "now", now));
+            update(L + "insertIfAbsent", v("name", name, "owner", owner, "expiresAt", now + ttl));
+            List<Map<String, Object>> holder = rows(L + "holder", v("name", name));
+            a.result(!holder.isEmpty() && owner.equals(holder.get(0).get("owner")) ? 1 : 0);
+        });
+        fn("honker_lock_release", 2, a -> a.result(update(L + "release", v("name", a.text(0), "owner", a.text(1)))));
+        fn("honker_lock_renew", 3, a -> {
+            long now = now();
+            long ttl = a.positive(2, "ttl_s");
+            a.result(update(L + "renew", v("name", a.text(0), "owner", a.text(1), "expiresAt", now + ttl, "now", now)));
+        });
+        fn("honker_rate_limit_try", 3, a -> {
+            String name = a.text(0);
+            long limit = a.positive(1, "limit");
+            long per = a.positive(2, "per");
+            long windowStart = Math.floorDiv(now(), per) * per;
+            List<Map<String, Object>> counted = rows(R + "tryAcquire", v("name", name, "windowStart", windowStart, "limit", limit));
+            if (!counted.isEmpty() && ((Number) counted.get(0).get("count")).longValue() == 1) {
+                update(R + "deleteOldWindows", v("name", name, "windowStart", windowStart));
+            }
+            a.result(counted.isEmpty() ? 0 : 1);
+        });
+        fn("honker_rate_limit_sweep", 1, a -> a.result(update(R + "sweep", v("before", now() - a.integer(0)))));
+        fn("honker_result_save", 3, a -> {
+            long now = now();
+            long ttl = a.integer(2);
+            if (ttl < 1) {
+                throw new Refused("ttl_s must be at least 1 (results that never expire: save from Java with a null ttl), got " + ttl);
+            }
+            update(RES + "save", v("jobId", a.integer(0), "value", a.text(1), "expiresAt", now + ttl, "now", now));
+            a.result(1);
+        });
+        fn("honker_result_get", 1, a -> {
+            List<Map<String, Object>> r = rows(RES + "get", v("jobId", a.integer(0), "now", now()));
+            if (r.isEmpty() || r.get(0).get("value") == null) {
+                a.resultNull();
+            } else {
+                a.result((String) r.get(0).get("value"));
+            }
+        });
+        fn("honker_result_sweep", 0, a -> a.result(update(RES + "pruneExpired", v("now", now()))));
+    }
+
+    private void registerStreams() throws SQLException {
+        fn("honker_stream_publish", 3, a -> {
+            try (ResultSet rs = sql(S + "publish").bind(v("topic", a.text(0), "key", a.optText(1),
+                    "payload", a.text(2), "now", now())).executeQuery()) {
+                rs.next();
+                a.result(rs.getLong(1));
+            }
+        });
+        fn("honker_stream_read_since", 3, a -> a.result(json(rows(S + "readSince",
+                v("topic", a.text(0), "offset", a.integer(1), "limit", a.positive(2, "limit"))))));
+        fn("honker_stream_save_offset", 3, a -> a.result(update(S + "saveOffset",
+                v("consumer", a.text(0), "topic", a.text(1), "offset", a.integer(2)))));
+        fn("honker_stream_get_offset", 2, a -> {
+            List<Map<String, Object>> r = rows(S + "getOffset", v("consumer", a.text(0), "topic", a.text(1)));
+            a.result(((Number) r.get(0).values().iterator().next()).longValue());
+        });
+    }
+}

@@ -1,0 +1,126 @@
+package io.honkerj.jdbi.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.honkerj.api.Job;
+import io.honkerj.api.StreamEvent;
+import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.JdbiHonker;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SQL written for upstream honker runs on plugin connections, and interoperates with the Java api. */
+class HonkerFunctionsTest {
+    @TempDir
+    Path dir;
+
+    JdbiHonker honker;
+
+    @BeforeEach
+    void open() {
+        honker = Honkers.open(dir.resolve("functions.db"));
+    }
+
+    @AfterEach
+    void close() {
+        honker.close();
+    }
+
+    private <T> T sql(String query, Class<T> type) {
+        return honker.jdbi().withHandle(h -> h.createQuery(query).mapTo(type).one());
+    }
+
+    @Test
+    void enqueueClaimAckThroughSqlWithUpstreamJsonShapes() {
+        assertThat(sql("SELECT honker_bootstrap()", Long.class)).isEqualTo(1);
+        long id = sql("SELECT honker_enqueue('emails', '{\"to\":\"a@x\"}', NULL, NULL, 0, 3, NULL)", Long.class);
+        String claimed = sql("SELECT honker_claim_batch('emails', 'sql-worker', 10, 60)", String.class);
+        assertThat(claimed).matches("\\[\\{\"attempts\":1,\"claim_expires_at\":\\d+,\"id\":" + id
+                + ",\"payload\":\"\\{\\\\\"to\\\\\":\\\\\"a@x\\\\\"}\",\"queue\":\"emails\",\"worker_id\":\"sql-worker\"}]");
+        assertThat(sql("SELECT honker_get_job(" + id + ")", String.class))
+                .startsWith("{\"attempts\":1,\"claim_expires_at\":").contains("\"state\":\"processing\"");
+        assertThat(sql("SELECT honker_ack(" + id + ", 'someone-else')", Long.class)).isZero();
+        assertThat(sql("SELECT honker_ack(" + id + ", 'sql-worker')", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_get_job(" + id + ")", String.class)).isEmpty();
+        assertThat(sql("SELECT honker_claim_batch('emails', 'w', 10, 60)", String.class)).isEqualTo("[]");
+    }
+
+    @Test
+    void sqlAndJavaShareJobsBothWays() {
+        long fromSql = sql("SELECT honker_enqueue('q', '\"from sql\"', NULL, NULL, 5, 3, NULL)", Long.class);
+        Job job = honker.queue("q").claimOne("java").orElseThrow();
+        assertThat(job.id()).isEqualTo(fromSql);
+        assertThat(job.priority()).isEqualTo(5);
+        assertThat(job.ack()).isTrue();
+
+        long fromJava = honker.queue("q").enqueue("from java");
+        assertThat(sql("SELECT honker_claim_batch('q', 'sql', 1, 30)", String.class)).contains("\"id\":" + fromJava);
+        assertThat(sql("SELECT honker_ack_batch('[" + fromJava + "]', 'sql')", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void retryFailHeartbeatCancelNextClaimAtAndSweep() {
+        long a = sql("SELECT honker_enqueue('q', '1', NULL, NULL, 0, 1, NULL)", Long.class);
+        sql("SELECT honker_claim_batch('q', 'w', 1, 60)", String.class);
+        assertThat(sql("SELECT honker_heartbeat(" + a + ", 'w', 120)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_retry(" + a + ", 'w', 0, 'boom')", Long.class)).as("last attempt: dead").isEqualTo(1);
+        assertThat(honker.queue("q").deadJobs(1)).singleElement().satisfies(d -> assertThat(d.lastError()).isEqualTo("boom"));
+
+        long b = sql("SELECT honker_enqueue('q', '2', NULL, 3600, 0, 3, NULL)", Long.class);
+        assertThat(sql("SELECT honker_queue_next_claim_at('q')", Long.class)).isGreaterThan(System.currentTimeMillis() / 1000);
+        assertThat(sql("SELECT honker_cancel(" + b + ")", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_queue_next_claim_at('q')", Long.class)).isZero();
+
+        long c = sql("SELECT honker_enqueue('q', '3', NULL, NULL, 0, 3, NULL)", Long.class);
+        sql("SELECT honker_claim_batch('q', 'w', 1, 60)", String.class);
+        assertThat(sql("SELECT honker_fail(" + c + ", 'w', 'bad')", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_sweep_expired('q')", Long.class)).isZero();
+    }
+
+    @Test
+    void locksRateLimitsResultsAndStreamsThroughSql() {
+        assertThat(sql("SELECT honker_lock_acquire('l', 'a', 60)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_lock_acquire('l', 'b', 60)", Long.class)).isZero();
+        assertThat(honker.tryLock("l", "c", Duration.ofSeconds(5))).isEmpty();
+        assertThat(sql("SELECT honker_lock_renew('l', 'a', 60)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_lock_release('l', 'a')", Long.class)).isEqualTo(1);
+
+        assertThat(sql("SELECT honker_rate_limit_try('r', 1, 3600)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_rate_limit_try('r', 1, 3600)", Long.class)).isZero();
+        assertThat(sql("SELECT honker_rate_limit_sweep(0)", Long.class)).isGreaterThanOrEqualTo(0);
+
+        assertThat(sql("SELECT honker_result_save(9, '{\"ok\":true}', 60)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_result_get(9)", String.class)).isEqualTo("{\"ok\":true}");
+        assertThat(honker.results().getJson(9)).contains("{\"ok\":true}");
+        assertThat(sql("SELECT honker_result_get(10) IS NULL", Boolean.class)).isTrue();
+        assertThat(sql("SELECT honker_result_sweep()", Long.class)).isZero();
+
+        long offset = sql("SELECT honker_stream_publish('t', 'k', '{\"n\":1}')", Long.class);
+        assertThat(honker.stream("t").readSince(0, 10)).extracting(StreamEvent::offset).containsExactly(offset);
+        assertThat(sql("SELECT honker_stream_read_since('t', 0, 10)", String.class))
+                .matches("\\[\\{\"created_at\":\\d+,\"key\":\"k\",\"offset\":" + offset + ",\"payload\":\"\\{\\\\\"n\\\\\":1}\",\"topic\":\"t\"}]");
+        assertThat(sql("SELECT honker_stream_save_offset('c', 't', " + offset + ")", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_stream_get_offset('c', 't')", Long.class)).isEqualTo(offset);
+        assertThat(honker.stream("t").getOffset("c")).isEqualTo(offset);
+    }
+
+    @Test
+    void argumentsAreStrictlyTypedAndBadValuesNamed() {
+        assertThatThrownBy(() -> sql("SELECT honker_enqueue('q', 1, NULL, NULL, 0, 3, NULL)", Long.class))
+                .hasMessageContaining("Invalid function parameter type");
+        assertThatThrownBy(() -> sql("SELECT honker_claim_batch('q', 'w', -1, 60)", String.class))
+                .hasMessageContaining("n must be at least 1, got -1");
+        assertThatThrownBy(() -> sql("SELECT honker_claim_batch('q', 'w', 1, 0)", String.class))
+                .hasMessageContaining("timeout_s must be at least 1, got 0");
+        assertThatThrownBy(() -> sql("SELECT honker_enqueue('q', '1', NULL, NULL, 0, 0, NULL)", Long.class))
+                .hasMessageContaining("max_attempts must be at least 1, got 0");
+        assertThatThrownBy(() -> sql("SELECT honker_lock_acquire('l', 'a', 0)", Long.class))
+                .hasMessageContaining("ttl_s must be at least 1, got 0");
+        assertThat(honker.queue("q").stats().pending()).isZero();
+    }
+}
