@@ -116,6 +116,21 @@ public interface Honker extends AutoCloseable {
         return rateLimiter(name, limit, per).tryAcquire();
     }
 
+    /**
+     * Returns the cron scheduler, reading cron expressions in the system time zone (as upstream).
+     *
+     * @return the scheduler
+     */
+    Scheduler scheduler();
+
+    /**
+     * Returns the cron scheduler reading cron expressions in the given zone.
+     *
+     * @param zone the zone local schedule times are read in
+     * @return the scheduler
+     */
+    Scheduler scheduler(java.time.ZoneId zone);
+
     /** @return job results */
     Results results();
 

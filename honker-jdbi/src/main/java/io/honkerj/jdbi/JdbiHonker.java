@@ -5,6 +5,7 @@ import io.honkerj.api.Listener;
 import io.honkerj.api.Lock;
 import io.honkerj.api.RateLimiter;
 import io.honkerj.api.Results;
+import io.honkerj.api.Scheduler;
 import io.honkerj.api.Stream;
 import io.honkerj.api.PayloadCodec;
 import io.honkerj.api.Queue;
@@ -17,10 +18,12 @@ import io.honkerj.jdbi.notify.JdbiNotifications;
 import io.honkerj.jdbi.queue.JdbiQueue;
 import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
 import io.honkerj.jdbi.result.JdbiResults;
+import io.honkerj.jdbi.scheduler.JdbiScheduler;
 import io.honkerj.jdbi.stream.JdbiStream;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -169,6 +172,16 @@ public final class JdbiHonker implements Honker {
      */
     public int sweepRateLimits(Duration olderThan) {
         return JdbiRateLimiter.sweep(db, olderThan);
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler(ZoneId.systemDefault());
+    }
+
+    @Override
+    public Scheduler scheduler(ZoneId zone) {
+        return new JdbiScheduler(db, zone);
     }
 
     @Override

@@ -29,6 +29,7 @@ class DaoSqlFilesTest {
         "io.honkerj.jdbi.result.ResultDao",
         "io.honkerj.jdbi.notify.NotifyDao",
         "io.honkerj.jdbi.stream.StreamDao",
+        "io.honkerj.jdbi.scheduler.SchedulerDao",
     })
     void everyMethodHasAFileAndEveryFileAMethod(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);
