@@ -14,6 +14,9 @@ import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
 import io.honkerj.api.RateLimitDecision;
 import io.honkerj.api.RateLimiter;
+import io.honkerj.api.ScheduledTask;
+import io.honkerj.api.ScheduledTaskInfo;
+import io.honkerj.api.Scheduler;
 import io.honkerj.api.Stream;
 import io.honkerj.api.StreamEvent;
 import io.honkerj.api.Subscription;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -236,6 +240,33 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void cronScheduler() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("cron.db"))) {
+            // tag::scheduler[]
+            Scheduler scheduler = honker.scheduler(); // cron read in the system zone; scheduler(zone) to choose
+            scheduler.add(ScheduledTask.of("nightly-report", "reports", "0 3 * * *", Map.of("report", "daily"))
+                    .withPriority(5).withExpires(Duration.ofHours(1)));
+            scheduler.add(ScheduledTask.of("heartbeat", "ops", "@every 30s", Map.of("kind", "ping")));
+
+            // In every process that may lead: only the holder of the 'honker-scheduler' lock enqueues.
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread leader = new Thread(() -> {
+                try {
+                    scheduler.run("host-a", stop::get);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            leader.start();
+            // ... on shutdown:
+            stop.set(true);
+            leader.join();
+            // end::scheduler[]
+            assertThat(scheduler.list()).extracting(ScheduledTaskInfo::name).containsExactly("heartbeat", "nightly-report");
+        }
+    }
+
+    @Test
     void readmeShowsEveryExampleVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/honkerj/jdbi/ReadmeExamplesTest.java"));
         String readme = Files.readString(Path.of("../README.md"));
@@ -246,7 +277,7 @@ class ReadmeExamplesTest {
             assertThat(readme).as("README carries example '%s'", m.group(1)).contains(dedent(m.group(2)));
         }
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
-                "claim-waker", "notify", "stream", "coordination");
+                "claim-waker", "notify", "stream", "coordination", "scheduler");
     }
 
     private static String dedent(String block) {
