@@ -3,11 +3,15 @@ package io.honkerj.jdbi.function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.honkerj.api.InvalidCronException;
 import io.honkerj.jdbi.internal.PositionalSql;
+import io.honkerj.jdbi.scheduler.CronExpression;
+import io.honkerj.jdbi.scheduler.FirePlan;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +34,11 @@ import org.sqlite.Function;
  * {@code honker_lock_release/2}, {@code honker_lock_renew/3}, {@code honker_rate_limit_try/3},
  * {@code honker_rate_limit_sweep/1}, {@code honker_result_save/3}, {@code honker_result_get/1},
  * {@code honker_result_sweep/0}, {@code honker_stream_publish/3}, {@code honker_stream_read_since/3},
- * {@code honker_stream_save_offset/3}, {@code honker_stream_get_offset/2}. The scheduler and cron
- * functions are not registered yet.
+ * {@code honker_stream_save_offset/3}, {@code honker_stream_get_offset/2},
+ * {@code honker_cron_next_after/2}, {@code honker_scheduler_register/6,7}, {@code _unregister/1},
+ * {@code _pause/1}, {@code _resume/1} (which, unlike upstream, recomputes the next fire from now),
+ * {@code _update/6,8}, {@code _tick/1}, {@code _soonest/0} and {@code _list/0}. Cron times are read in the
+ * JVM's default zone, as upstream reads them in the process's.
  */
 public final class HonkerFunctions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -40,6 +47,7 @@ public final class HonkerFunctions {
     private static final String R = "io.honkerj.jdbi.ratelimit.RateLimitDao.";
     private static final String RES = "io.honkerj.jdbi.result.ResultDao.";
     private static final String S = "io.honkerj.jdbi.stream.StreamDao.";
+    private static final String SCH = "io.honkerj.jdbi.scheduler.SchedulerDao.";
 
     private final Connection conn;
     private final Map<String, PositionalSql> statements = new HashMap<>();
@@ -232,6 +240,111 @@ public final class HonkerFunctions {
         registerQueue();
         registerCoordination();
         registerStreams();
+        registerScheduler();
+    }
+
+    private void registerScheduler() throws SQLException {
+        ZoneId zone = ZoneId.systemDefault();
+        fn("honker_cron_next_after", 2, a -> {
+            String expr = a.text(0);
+            long from = a.integer(1);
+            try {
+                a.result(CronExpression.parse(expr).nextAfter(from, zone));
+            } catch (InvalidCronException e) {
+                throw new Refused(e.getMessage());
+            }
+        });
+        for (int arity : new int[] {6, 7}) {
+            fn("honker_scheduler_register", arity, a -> {
+                String expr = a.text(2);
+                long next = cron(expr).nextAfter(now(), zone);
+                long maxAttempts = arity == 7 ? a.positive(6, "max_attempts") : 3;
+                Long expires = a.optInteger(5);
+                update(SCH + "register", v("name", a.text(0), "queue", a.text(1), "cron", expr, "payload", a.text(3),
+                        "priority", a.integer(4), "expiresS", expires, "nextFireAt", next, "maxAttempts", maxAttempts));
+                a.result(1);
+            });
+        }
+        fn("honker_scheduler_unregister", 1, a -> a.result(update(SCH + "unregister", v("name", a.text(0)))));
+        fn("honker_scheduler_pause", 1, a -> a.result(update(SCH + "pause", v("name", a.text(0)))));
+        fn("honker_scheduler_resume", 1, a -> {
+            String name = a.text(0);
+            List<Map<String, Object>> row = rows(SCH + "get", v("name", name));
+            a.result(row.isEmpty() ? 0 : update(SCH + "resume", v("name", name,
+                    "nextFireAt", cron((String) row.get(0).get("cron_expr")).nextAfter(now(), zone))));
+        });
+        for (int arity : new int[] {6, 8}) {
+            fn("honker_scheduler_update", arity, a -> {
+                List<Map<String, Object>> rows = rows(SCH + "get", v("name", a.text(0)));
+                String cron = a.optText(1);
+                String payload = a.optText(2);
+                Long priority = a.optInteger(3);
+                boolean touchExpires = a.integer(5) != 0;
+                boolean touchMax = arity == 8 && a.integer(7) != 0;
+                if (rows.isEmpty() || (cron == null && payload == null && priority == null && !touchExpires && !touchMax)) {
+                    a.result(0);
+                    return;
+                }
+                Map<String, Object> row = rows.get(0);
+                long next = cron == null ? ((Number) row.get("next_fire_at")).longValue() : cron(cron).nextAfter(now(), zone);
+                Long maxAttempts = touchMax ? a.optInteger(6) : Long.valueOf(((Number) row.get("max_attempts")).longValue());
+                if (maxAttempts != null && maxAttempts < 1) {
+                    throw new Refused("max_attempts must be at least 1, got " + maxAttempts);
+                }
+                update(SCH + "update", v("name", a.text(0), "cron", cron != null ? cron : row.get("cron_expr"),
+                        "payload", payload != null ? payload : row.get("payload"),
+                        "priority", priority != null ? priority : row.get("priority"),
+                        "expiresS", touchExpires ? a.optInteger(4) : row.get("expires_s"),
+                        "maxAttempts", maxAttempts == null ? 3 : maxAttempts, "nextFireAt", next));
+                a.result(1);
+            });
+        }
+        fn("honker_scheduler_tick", 1, a -> {
+            long now = a.integer(0);
+            List<Map<String, Object>> fires = new ArrayList<>();
+            for (Map<String, Object> task : rows(SCH + "due", v("now", now))) {
+                FirePlan plan = FirePlan.of((String) task.get("cron_expr"), ((Number) task.get("next_fire_at")).longValue(),
+                        now, zone);
+                Object expires = task.get("expires_s");
+                for (long fireAt : plan.fireAts()) {
+                    long t = now();
+                    long jobId;
+                    try (ResultSet rs = sql(Q + "enqueue").bind(v("queue", task.get("queue"), "payload", task.get("payload"),
+                            "priority", task.get("priority"), "runAt", t,
+                            "maxAttempts", Math.max(1, ((Number) task.get("max_attempts")).longValue()),
+                            "expiresAt", expires == null ? null : t + ((Number) expires).longValue(), "now", t)).executeQuery()) {
+                        rs.next();
+                        jobId = rs.getLong(1);
+                    }
+                    fires.add(new TreeMap<>(v("fire_at", fireAt, "job_id", jobId, "name", task.get("name"),
+                            "queue", task.get("queue"))));
+                }
+                update(SCH + "setNextFire", v("name", task.get("name"), "nextFireAt", plan.nextFireAt()));
+            }
+            a.result(json(fires));
+        });
+        fn("honker_scheduler_soonest", 0, a -> {
+            List<Map<String, Object>> r = rows(SCH + "soonest", v());
+            Object soonest = r.isEmpty() ? null : r.get(0).values().iterator().next();
+            a.result(soonest == null ? 0 : ((Number) soonest).longValue());
+        });
+        fn("honker_scheduler_list", 0, a -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Map<String, Object> r : rows(SCH + "list", v())) {
+                Map<String, Object> row = new TreeMap<>(r);
+                row.put("enabled", ((Number) r.get("enabled")).intValue() == 1);
+                out.add(row);
+            }
+            a.result(json(out));
+        });
+    }
+
+    private static CronExpression cron(String expr) {
+        try {
+            return CronExpression.parse(expr);
+        } catch (InvalidCronException e) {
+            throw new Refused(e.getMessage());
+        }
     }
 
     private void bootstrap() throws SQLException {

@@ -29,7 +29,6 @@ import java.util.function.BooleanSupplier;
  * {@value #STANDBY_RETRY_SECONDS} s or on a change, as upstream's Node and Rust bindings do.
  */
 public final class JdbiScheduler implements Scheduler {
-    static final int MAX_CATCHUP_FIRES = 64;
     static final Duration LEADER_TTL = Duration.ofSeconds(60);
     static final long LEADER_MAX_SLEEP_SECONDS = 20;
     static final long STANDBY_RETRY_SECONDS = 5;
@@ -103,26 +102,18 @@ public final class JdbiScheduler implements Scheduler {
             HandleDatabase inTx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
             List<ScheduledFire> fires = new ArrayList<>();
             for (TaskRow task : dao.due(now)) {
-                CronExpression cron = CronExpression.parse(task.cronExpr());
+                FirePlan plan = FirePlan.of(task.cronExpr(), task.nextFireAt(), now, zone);
                 JdbiQueue queue = new JdbiQueue(inTx, task.queue(), QueueOptions.defaults());
                 EnqueueOptions options = EnqueueOptions.defaults().withPriority(task.priority())
                         .withMaxAttempts(Math.max(1, task.maxAttempts()));
                 if (task.expiresS() != null && task.expiresS() > 0) {
                     options = options.withExpiresIn(Duration.ofSeconds(task.expiresS()));
                 }
-                long next = task.nextFireAt();
-                int fired = 0;
-                while (next <= now) {
-                    if (fired == MAX_CATCHUP_FIRES) {
-                        next = cron.nextAfter(now, zone);
-                        break;
-                    }
+                for (long fireAt : plan.fireAts()) {
                     long jobId = queue.enqueueJson(task.payload(), options);
-                    fires.add(new ScheduledFire(task.name(), task.queue(), jobId, Instant.ofEpochSecond(next)));
-                    next = cron.nextAfter(next, zone);
-                    fired++;
+                    fires.add(new ScheduledFire(task.name(), task.queue(), jobId, Instant.ofEpochSecond(fireAt)));
                 }
-                dao.setNextFire(task.name(), next);
+                dao.setNextFire(task.name(), plan.nextFireAt());
             }
             return fires;
         });

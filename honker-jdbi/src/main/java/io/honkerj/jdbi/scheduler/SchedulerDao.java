@@ -45,6 +45,11 @@ interface SchedulerDao {
     @SqlUpdate
     int setNextFire(String name, long nextFireAt);
 
+    /** {@code update.sql}. */
+    @SqlUpdate
+    int update(String name, String cron, String payload, int priority, Long expiresS, int maxAttempts,
+            long nextFireAt);
+
     /** {@code soonest.sql}. */
     @SqlQuery
     Long soonest();

@@ -123,4 +123,30 @@ class HonkerFunctionsTest {
                 .hasMessageContaining("ttl_s must be at least 1, got 0");
         assertThat(honker.queue("q").stats().pending()).isZero();
     }
+
+    @Test
+    void schedulerAndCronFunctionsShareTasksWithTheJavaScheduler() {
+        long now = System.currentTimeMillis() / 1000;
+        assertThat(sql("SELECT honker_cron_next_after('@every 10s', 100)", Long.class)).isEqualTo(110);
+        assertThatThrownBy(() -> sql("SELECT honker_cron_next_after('0 25 * * *', 0)", Long.class))
+                .hasMessageContaining("hour value 25");
+        assertThat(sql("SELECT honker_scheduler_register('t', 'q', '@every 1s', '\"x\"', 2, NULL)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_scheduler_register('u', 'q', '0 0 1 1 *', '1', 0, 60, 5)", Long.class)).isEqualTo(1);
+        assertThat(honker.scheduler().list()).extracting(io.honkerj.api.ScheduledTaskInfo::name).containsExactly("t", "u");
+        assertThat(sql("SELECT honker_scheduler_list()", String.class))
+                .startsWith("[{\"cron_expr\":\"@every 1s\",\"enabled\":true,\"expires_s\":null,\"max_attempts\":3,\"name\":\"t\"");
+        long next = honker.scheduler().list().get(0).nextFireAt().getEpochSecond();
+        assertThat(next).isBetween(now + 1, now + 2);
+        assertThat(sql("SELECT honker_scheduler_soonest()", Long.class)).isEqualTo(next);
+        String fired = sql("SELECT honker_scheduler_tick(" + (next + 2) + ")", String.class);
+        assertThat(fired).contains("\"fire_at\":" + next).contains("\"fire_at\":" + (next + 2)).contains("\"name\":\"t\"");
+        assertThat(honker.queue("q").stats().pending()).isEqualTo(3);
+        assertThat(sql("SELECT honker_scheduler_pause('t')", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_scheduler_resume('t')", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_scheduler_update('u', NULL, NULL, 7, NULL, 0)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_scheduler_update('u', NULL, NULL, NULL, NULL, 0)", Long.class)).as("nothing to change").isZero();
+        assertThat(sql("SELECT honker_scheduler_update('missing', '* * * * *', NULL, NULL, NULL, 0)", Long.class)).isZero();
+        assertThat(honker.scheduler().list().get(1).priority()).isEqualTo(7);
+        assertThat(sql("SELECT honker_scheduler_unregister('u')", Long.class)).isEqualTo(1);
+    }
 }
