@@ -16,6 +16,7 @@ public final class HandleDatabase implements Database {
     private final Session session;
     private final HonkerSettings settings;
     private final Path file;
+    private Path watchKey;
     private final BusyRetry busyRetry;
 
     /**
@@ -52,7 +53,10 @@ public final class HandleDatabase implements Database {
         }
         R result = busyRetry.run("write transaction", () -> handle.inTransaction(h -> work.apply(session)));
         if (file != null) {
-            ChangeWatcher.wakeIfWatched(ChangeWatcher.keyOf(file));
+            if (watchKey == null) {
+                watchKey = ChangeWatcher.keyOf(file); // once per view, and only for views that commit
+            }
+            ChangeWatcher.wakeIfWatched(watchKey);
         }
         return result;
     }
