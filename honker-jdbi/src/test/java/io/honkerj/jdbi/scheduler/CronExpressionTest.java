@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.honkerj.api.InvalidCronException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -49,6 +50,27 @@ class CronExpressionTest {
                 .satisfies(e -> assertThat(((InvalidCronException) e).field()).isEqualTo("hour"))
                 .hasMessageContaining("hour value 61 is out of range 0-23");
         assertThatThrownBy(() -> CronExpression.parse("* * * * 8")).hasMessageContaining("day-of-week value 8");
+    }
+
+    @Test
+    void fieldsAreSeparatedByUnicodeWhiteSpaceAsUpstreamSplitsThem() {
+        // Upstream (Rust trim/split_whitespace) cuts on Unicode White_Space; values printed by upstream, TZ=UTC.
+        assertThat(CronExpression.parse("0\u00a00 * * *").nextAfter(1700000000, ZoneOffset.UTC)).isEqualTo(1700006400);
+        assertThat(CronExpression.parse("\u30000\u20030 * * * *\u2028").nextAfter(1700000000, ZoneOffset.UTC))
+                .isEqualTo(1700002800);
+        assertThat(CronExpression.parse("@every\u00a05s").nextAfter(1700000000, ZoneOffset.UTC)).isEqualTo(1700000005);
+        // ...but not on the control characters String.trim() would drop.
+        assertThatThrownBy(() -> CronExpression.parse("\u0001* * * * *")).isInstanceOf(InvalidCronException.class);
+        assertThatThrownBy(() -> CronExpression.parse("* * * * *\u001f")).isInstanceOf(InvalidCronException.class);
+    }
+
+    @Test
+    void aMomentOutsideTheDateRangeIsAnArgumentError() {
+        CronExpression daily = CronExpression.parse("0 0 * * *");
+        assertThatThrownBy(() -> daily.nextAfter(Long.MAX_VALUE, ZoneOffset.UTC))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Long.toString(Long.MAX_VALUE));
+        assertThatThrownBy(() -> daily.nextAfter(Long.MIN_VALUE, ZoneOffset.UTC))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
