@@ -250,7 +250,7 @@ public final class HonkerFunctions {
             long from = a.integer(1);
             try {
                 a.result(CronExpression.parse(expr).nextAfter(from, zone));
-            } catch (InvalidCronException e) {
+            } catch (InvalidCronException | IllegalArgumentException e) {
                 throw new Refused(e.getMessage());
             }
         });
