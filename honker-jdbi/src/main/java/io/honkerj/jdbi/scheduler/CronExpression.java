@@ -175,7 +175,8 @@ public final class CronExpression {
             throw new InvalidCronException(expr, name, "item '" + item
                     + "' is not *, N or A-B with an optional /S");
         }
-        long value = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        long value = significant.length() > 10 ? Long.MAX_VALUE : Long.parseLong(significant);
         if (value > MAX_U32) {
             throw new InvalidCronException(expr, name, "value " + text + " is too large");
         }
