@@ -386,12 +386,13 @@ public final class ChangeWatcher {
                     }
                 }
                 if (now - warmUntil >= 0 && fileEvents != null) {
-                    awaitFileEvent(STAT_EVERY_NANOS);
+                    awaitFileEvent(Math.max(1, nextStat - now));
                 } else {
                     drainFileEvents();
                     long pause = now - fastUntil < 0 ? fastPollNanos
                             : now - warmUntil < 0 ? warmPollNanos : idlePollNanos;
-                    LockSupport.parkNanos(this, pause);
+                    // never past the next identity check, however long the idle poll interval
+                    LockSupport.parkNanos(this, Math.max(1, Math.min(pause, nextStat - now)));
                 }
             }
         } finally {
