@@ -16,7 +16,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.spi.JdbiPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -73,9 +72,8 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
     }
 
     /**
-     * Registers a commit listener that tells the file's change watcher a commit is under way. The
-     * listener runs inside SQLite's commit hook, before the commit is visible, so it only makes the watcher
-     * poll fast; waiters are woken when the watcher sees the new data version.
+     * Hooks the connection's commits to the file's change watcher ({@link ChangeWatcher#installCommitHook}),
+     * for a connection on a file (not a memory database).
      */
     private static void hintWatcherOnCommit(Connection conn, SQLiteConnection sqlite) throws SQLException {
         String file;
@@ -87,18 +85,7 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
         if (file == null || file.isEmpty()) {
             return;
         }
-        Path key = ChangeWatcher.keyOf(Path.of(file));
-        sqlite.addCommitListener(new SQLiteCommitListener() {
-            @Override
-            public void onCommit() {
-                ChangeWatcher.hint(key);
-            }
-
-            @Override
-            public void onRollback() {
-                // nothing changed
-            }
-        });
+        ChangeWatcher.installCommitHook(sqlite, Path.of(file));
     }
 
     private static void applyPragmas(Connection conn) throws SQLException {

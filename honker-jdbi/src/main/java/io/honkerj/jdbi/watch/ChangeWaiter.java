@@ -40,11 +40,17 @@ public interface ChangeWaiter extends AutoCloseable {
      * Waits until the database may have changed, or at most {@code max}.
      *
      * @param max the longest wait
-     * @return true if woken by a change, false if the time ran out
+     * @return true if woken by a change (one since the waiter was created or since the last await that
+     *     returned true: a burst of changes counts once), false if the time ran out or the waiter was closed
      * @throws InterruptedException if interrupted
+     * @throws io.honkerj.api.DatabaseReplacedException if the watched file was deleted or replaced
      */
     boolean await(Duration max) throws InterruptedException;
 
+    /**
+     * Closes the waiter. A thread blocked in {@link #await} on it returns at once (false unless a change had
+     * already been flagged), and later calls return the same way without waiting. Idempotent.
+     */
     @Override
     void close();
 }
