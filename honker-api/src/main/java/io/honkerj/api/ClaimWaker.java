@@ -1,6 +1,7 @@
 package io.honkerj.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,19 @@ public interface ClaimWaker extends AutoCloseable {
      * @throws ListenerClosedException if the waker is (or gets) closed
      */
     Optional<Job> next(String workerId, Duration timeout) throws InterruptedException;
+
+    /**
+     * Waits at most {@code timeout} until at least one job is claimable, then claims up to {@code max} in
+     * one transaction.
+     *
+     * @param workerId who claims; not blank
+     * @param max the most jobs to claim; at least 1
+     * @param timeout the longest wait
+     * @return the claimed jobs in claim order, or an empty list on timeout
+     * @throws InterruptedException if interrupted
+     * @throws ListenerClosedException if the waker is (or gets) closed
+     */
+    List<Job> nextBatch(String workerId, int max, Duration timeout) throws InterruptedException;
 
     /** Stops waiting; idempotent. */
     @Override

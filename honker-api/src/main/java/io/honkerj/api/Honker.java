@@ -131,6 +131,15 @@ public interface Honker extends AutoCloseable {
      */
     Scheduler scheduler(java.time.ZoneId zone);
 
+    /**
+     * Returns a builder for a pool of workers that run handlers for this honker's queues.
+     *
+     * @return a new builder
+     * @throws IllegalStateException on a view attached to a caller's handle, which cannot lend a pool
+     *     connections
+     */
+    WorkerPool.Builder workers();
+
     /** @return job results */
     Results results();
 

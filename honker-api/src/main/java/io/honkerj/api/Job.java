@@ -98,6 +98,15 @@ public interface Job {
     boolean fail(String error);
 
     /**
+     * Gives the job back at once, due again now and in its old place, and takes back the attempt this
+     * claim counted: for a worker that stops before running it, or that stops it midway (shutdown).
+     * Unlike {@link #retry(Duration, String)}, a job released on its last attempt does not die.
+     *
+     * @return true if it is pending again, false if the claim was lost
+     */
+    boolean release();
+
+    /**
      * Extends the claim to now plus {@code extendBy} (not added to the old deadline).
      *
      * @param extendBy the new lease length from now; at least one second

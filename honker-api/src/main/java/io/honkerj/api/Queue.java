@@ -137,6 +137,15 @@ public interface Queue {
     boolean heartbeat(long jobId, String workerId, Duration extendBy);
 
     /**
+     * Gives a claimed job back at once without spending an attempt (what {@link Job#release()} does).
+     *
+     * @param jobId the job
+     * @param workerId the claim holder
+     * @return true if it is pending again, false if the claim was lost
+     */
+    boolean release(long jobId, String workerId);
+
+    /**
      * Deletes a pending or processing job whoever holds it. A running handler is not interrupted; its later
      * ack or heartbeat returns false.
      *

@@ -10,6 +10,7 @@ import io.honkerj.api.Stream;
 import io.honkerj.api.PayloadCodec;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
+import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
 import io.honkerj.jdbi.internal.JdbiDatabase;
@@ -20,6 +21,7 @@ import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
 import io.honkerj.jdbi.result.JdbiResults;
 import io.honkerj.jdbi.scheduler.JdbiScheduler;
 import io.honkerj.jdbi.stream.JdbiStream;
+import io.honkerj.jdbi.worker.PoolBuilder;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,6 +184,15 @@ public final class JdbiHonker implements Honker {
     @Override
     public Scheduler scheduler(ZoneId zone) {
         return new JdbiScheduler(db, zone);
+    }
+
+    @Override
+    public WorkerPool.Builder workers() {
+        if (db instanceof HandleDatabase) {
+            throw new IllegalStateException("a worker pool needs its own connections; build it on a honker from "
+                    + "Honkers.open(...) or JdbiHonker.create(jdbi), not on one attached to a handle");
+        }
+        return new PoolBuilder(db);
     }
 
     @Override

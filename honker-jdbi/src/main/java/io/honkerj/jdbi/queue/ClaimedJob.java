@@ -96,6 +96,11 @@ final class ClaimedJob implements Job {
     }
 
     @Override
+    public boolean release() {
+        return queue.release(row.id(), row.workerId());
+    }
+
+    @Override
     public boolean heartbeat(Duration extendBy) {
         return queue.heartbeat(row.id(), row.workerId(), extendBy);
     }

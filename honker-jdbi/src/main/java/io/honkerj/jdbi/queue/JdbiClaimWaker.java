@@ -7,6 +7,7 @@ import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.watch.ChangeWaiter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,18 +35,24 @@ final class JdbiClaimWaker implements ClaimWaker {
 
     @Override
     public Optional<Job> next(String workerId, Duration timeout) throws InterruptedException {
+        List<Job> jobs = nextBatch(workerId, 1, timeout);
+        return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+    }
+
+    @Override
+    public List<Job> nextBatch(String workerId, int max, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (closed) {
                 throw closedException();
             }
-            Optional<Job> job = queue.claimOne(workerId);
-            if (job.isPresent()) {
-                return job;
+            List<Job> jobs = queue.claimBatch(workerId, max);
+            if (!jobs.isEmpty()) {
+                return jobs;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return Optional.empty();
+                return List.of();
             }
             Duration wait = Duration.ofNanos(left);
             Optional<Instant> next = queue.nextClaimAt();

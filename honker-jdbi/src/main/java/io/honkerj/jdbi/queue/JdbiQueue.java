@@ -222,6 +222,12 @@ public final class JdbiQueue implements Queue {
     }
 
     @Override
+    public boolean release(long jobId, String workerId) {
+        Args.requireName("worker id", workerId);
+        return db.write(s -> s.dao(QueueDao.class).release(jobId, workerId, db.nowSeconds())) == 1;
+    }
+
+    @Override
     public boolean cancel(long jobId) {
         return db.write(s -> s.dao(QueueDao.class).cancel(jobId)) == 1;
     }

@@ -69,6 +69,10 @@ interface QueueDao {
     @SqlUpdate
     int heartbeat(long id, String workerId, long leaseUntil, long now);
 
+    /** {@code release.sql}. */
+    @SqlUpdate
+    int release(long id, String workerId, long now);
+
     /** {@code cancel.sql}. */
     @SqlUpdate
     int cancel(long id);

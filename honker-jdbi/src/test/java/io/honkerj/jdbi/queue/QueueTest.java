@@ -204,6 +204,38 @@ class QueueTest {
     }
 
     @Test
+    void releaseGivesAClaimBackAtOnceWithoutSpendingTheAttempt() {
+        long first = queue.enqueue("a", EnqueueOptions.defaults().withMaxAttempts(1));
+        long second = queue.enqueue("b");
+        Job job = queue.claimOne("w").orElseThrow();
+        assertThat(job.id()).isEqualTo(first);
+        clock.tick(Duration.ofSeconds(5));
+        assertThat(job.release()).isTrue();
+        JobInfo info = queue.getJob(first).orElseThrow();
+        assertThat(info.state()).isEqualTo(JobState.PENDING);
+        assertThat(info.attempts()).as("the released claim does not count").isZero();
+        assertThat(info.workerId()).isNull();
+        assertThat(info.claimExpiresAt()).isNull();
+        assertThat(info.runAt()).as("keeps its place").isEqualTo(Instant.ofEpochSecond(T0));
+        assertThat(job.release()).as("only the holder of a valid claim").isFalse();
+        Job again = queue.claimOne("other").orElseThrow();
+        assertThat(again.id()).as("due at once, ahead of later jobs").isEqualTo(first);
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThat(again.ack()).as("its only attempt was not burned by the release").isTrue();
+        assertThat(queue.deadJobs(5)).isEmpty();
+        assertThat(queue.getJob(second)).isPresent();
+    }
+
+    @Test
+    void releaseOfALapsedClaimChangesNothing() {
+        long id = queue.enqueue("a");
+        Job job = queue.claimOne("w").orElseThrow();
+        clock.tick(Duration.ofSeconds(31));
+        assertThat(job.release()).isFalse();
+        assertThat(queue.getJob(id).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
     void cancelRemovesAJobWhoeverHoldsIt() {
         long claimed = queue.enqueue("a");
         long pending = queue.enqueue("b");

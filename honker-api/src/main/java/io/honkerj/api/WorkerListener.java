@@ -1,0 +1,68 @@
+package io.honkerj.api;
+
+import java.time.Duration;
+
+/**
+ * Hears what a {@link WorkerPool} does with each job, to feed metrics or logs. Every method has an empty
+ * default; calls come from the pool's threads, so keep them short and never throw.
+ */
+public interface WorkerListener {
+
+    /**
+     * A handler is about to run.
+     *
+     * @param job the job
+     */
+    default void jobStarted(Job job) {}
+
+    /**
+     * A handler returned and the job was acked (with its result, if any).
+     *
+     * @param job the job
+     * @param took how long the handler ran
+     */
+    default void jobSucceeded(Job job, Duration took) {}
+
+    /**
+     * A handler threw and the job was rescheduled.
+     *
+     * @param job the job
+     * @param took how long the handler ran
+     * @param error what it threw
+     * @param retryIn the delay before it is due again
+     */
+    default void jobFailed(Job job, Duration took, Throwable error, Duration retryIn) {}
+
+    /**
+     * A handler threw on the job's last attempt (or the payload did not decode) and the job moved to the
+     * dead-letter table.
+     *
+     * @param job the job
+     * @param took how long the handler ran
+     * @param error what it threw
+     */
+    default void jobDeadLettered(Job job, Duration took, Throwable error) {}
+
+    /**
+     * The job went back to the queue without spending an attempt (pool shutting down or queue paused
+     * before it started, or its handler interrupted at the shutdown deadline).
+     *
+     * @param job the job
+     */
+    default void jobReleased(Job job) {}
+
+    /**
+     * The pool lost the job's claim (its lease ran out, or it was cancelled) before it could ack, retry or
+     * release it; whoever holds it now decides its fate.
+     *
+     * @param job the job
+     */
+    default void claimLost(Job job) {}
+
+    /**
+     * The periodic queue counts, if the pool was built with {@link WorkerPool.Builder#statsEvery(Duration)}.
+     *
+     * @param stats the counts of one queue the pool works
+     */
+    default void queueStats(QueueStats stats) {}
+}

@@ -1,0 +1,147 @@
+package io.honkerj.api;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Runs handlers for queues: claims jobs as they become claimable (woken by commits, not by polling),
+ * runs each handler on an executor (virtual threads when the runtime has them), heartbeats the jobs it
+ * holds, acks them (storing a returned result in the same transaction), retries failures with backoff and
+ * dead-letters them when their attempts are used up.
+ *
+ * <p>Build one with {@link Honker#workers()}: register a handler per queue, then {@link Builder#start()}.
+ * Stop it with {@link #shutdown(Duration)} or {@link #close()}: claiming stops, running handlers get until
+ * the deadline to finish, then are interrupted, and every job not finished goes back to its queue at once
+ * without spending an attempt.
+ */
+public interface WorkerPool extends AutoCloseable {
+
+    /** How long {@link #close()} lets running handlers finish. */
+    Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    /** @return the queues this pool works */
+    Set<String> queues();
+
+    /**
+     * Returns the worker id this pool claims a queue's jobs with ({@code <prefix>-<queue>}), as stored in
+     * {@code _honker_live.worker_id}.
+     *
+     * @param queue a queue this pool works
+     * @return the worker id
+     * @throws IllegalArgumentException if the pool does not work that queue
+     */
+    String workerId(String queue);
+
+    /**
+     * Stops claiming jobs of a queue. Jobs already claimed but not started go back to the queue at once
+     * (no attempt spent); running ones finish. Idempotent.
+     *
+     * @param queue a queue this pool works
+     * @throws IllegalArgumentException if the pool does not work that queue
+     */
+    void pause(String queue);
+
+    /**
+     * Starts claiming jobs of a paused queue again. Idempotent.
+     *
+     * @param queue a queue this pool works
+     * @throws IllegalArgumentException if the pool does not work that queue
+     */
+    void resume(String queue);
+
+    /**
+     * @param queue a queue this pool works
+     * @return whether it is paused
+     */
+    boolean isPaused(String queue);
+
+    /**
+     * Stops the pool: no more claims; handlers running get until {@code grace} has passed to finish (their
+     * results are acked), then are interrupted; jobs not finished go back to their queues at once, without
+     * spending an attempt. Returns when every thread of the pool has stopped, or soon after the deadline if
+     * a handler ignores interruption (its job is then left to its lease, which is no longer heartbeated).
+     *
+     * @param grace how long running handlers may take; not negative
+     * @return true if every handler finished or stopped and every job was settled
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    boolean shutdown(Duration grace) throws InterruptedException;
+
+    /** @return true once {@link #shutdown(Duration)} or {@link #close()} has begun */
+    boolean isShutdown();
+
+    /** Shuts down with {@link #DEFAULT_SHUTDOWN_GRACE}; restores the interrupt flag if interrupted. */
+    @Override
+    void close();
+
+    /** Configures a pool; obtained from {@link Honker#workers()}. */
+    interface Builder {
+
+        /**
+         * Sets the prefix of the pool's worker ids (default {@code honker-worker-<pid>-<random>}); a queue's
+         * worker id is {@code <prefix>-<queue>}.
+         *
+         * @param prefix not blank
+         * @return this builder
+         */
+        Builder workerIdPrefix(String prefix);
+
+        /**
+         * Registers a handler for a queue with {@link WorkerOptions#defaults()}.
+         *
+         * @param queue the queue name; not blank, registered once
+         * @param payloadType what the codec decodes payloads to
+         * @param handler the handler
+         * @param <T> the payload type
+         * @return this builder
+         */
+        <T> Builder handle(String queue, Class<T> payloadType, JobHandler<T> handler);
+
+        /**
+         * Registers a handler for a queue.
+         *
+         * @param queue the queue name; not blank, registered once
+         * @param payloadType what the codec decodes payloads to (a class or a parameterized type)
+         * @param options concurrency, claim batch, lease, retries, rate limit, result ttl
+         * @param handler the handler
+         * @param <T> the payload type
+         * @return this builder
+         */
+        <T> Builder handle(String queue, Type payloadType, WorkerOptions options, JobHandler<T> handler);
+
+        /**
+         * Sets who hears about each job (default: nobody; the pool logs through SLF4J regardless).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        Builder listener(WorkerListener listener);
+
+        /**
+         * Has the pool read each queue's counts at this interval and pass them to
+         * {@link WorkerListener#queueStats(QueueStats)}.
+         *
+         * @param interval at least one second
+         * @return this builder
+         */
+        Builder statsEvery(Duration interval);
+
+        /**
+         * Registers a JVM shutdown hook that shuts the pool down with this grace (SIGTERM, System.exit);
+         * removed when the pool is shut down otherwise.
+         *
+         * @param grace how long running handlers may take when the JVM stops; not negative
+         * @return this builder
+         */
+        Builder shutdownHook(Duration grace);
+
+        /**
+         * Starts the pool.
+         *
+         * @return the running pool
+         * @throws IllegalStateException if no handler was registered
+         */
+        WorkerPool start();
+    }
+}

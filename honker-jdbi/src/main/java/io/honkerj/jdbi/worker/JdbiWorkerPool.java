@@ -1,0 +1,192 @@
+package io.honkerj.jdbi.worker;
+
+import io.honkerj.api.WorkerListener;
+import io.honkerj.api.WorkerPool;
+import io.honkerj.jdbi.internal.Args;
+import io.honkerj.jdbi.internal.Database;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running {@link WorkerPool}: its queue workers, runner executor, completer and heartbeat scheduler. */
+final class JdbiWorkerPool implements WorkerPool {
+    private static final Logger log = LoggerFactory.getLogger(JdbiWorkerPool.class);
+    /** How long interrupted handlers get to stop before their jobs are left to their leases. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+
+    private final Map<String, QueueWorker<?>> workers = new LinkedHashMap<>();
+    private final ExecutorService runners;
+    private final Completer completer;
+    private final Thread completerThread;
+    private final ScheduledExecutorService beats;
+    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean clean;
+    private Thread hook;
+
+    private JdbiWorkerPool(Database db, String prefix, Collection<PoolBuilder.Registration<?>> registrations,
+            WorkerListener listener) {
+        this.completer = new Completer(db, listener);
+        int threads = 0;
+        for (PoolBuilder.Registration<?> r : registrations) {
+            workers.put(r.queue(), worker(db, prefix, r, listener));
+            threads += r.options().concurrency();
+        }
+        this.runners = WorkerThreads.newExecutor("honker-worker", threads);
+        this.completerThread = new Thread(completer, "honker-completer");
+        this.beats = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("honker-heartbeat", true));
+    }
+
+    private <T> QueueWorker<T> worker(Database db, String prefix, PoolBuilder.Registration<T> r,
+            WorkerListener listener) {
+        return new QueueWorker<>(r.queue(), prefix + "-" + r.queue(), r.type(), r.handler(), r.options(), db,
+                completer, listener);
+    }
+
+    static JdbiWorkerPool start(Database db, String prefix, Collection<PoolBuilder.Registration<?>> registrations,
+            WorkerListener listener, Duration statsEvery, Duration hookGrace) {
+        JdbiWorkerPool pool = new JdbiWorkerPool(db, prefix, registrations, listener);
+        pool.completerThread.start();
+        for (QueueWorker<?> w : pool.workers.values()) {
+            long beatMillis = Math.max(1, w.options().lease().toMillis() / 3);
+            pool.beats.scheduleAtFixedRate(w::heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
+            if (statsEvery != null) {
+                pool.beats.scheduleAtFixedRate(() -> pool.reportStats(w, listener), statsEvery.toMillis(),
+                        statsEvery.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            w.start(pool.runners);
+        }
+        if (hookGrace != null) {
+            pool.hook = new Thread(() -> pool.shutdownFromHook(hookGrace), "honker-worker-shutdown");
+            Runtime.getRuntime().addShutdownHook(pool.hook);
+        }
+        log.info("Worker pool started on queues {} (worker ids {})", pool.workers.keySet(),
+                pool.workers.values().stream().map(QueueWorker::workerId).toList());
+        return pool;
+    }
+
+    private void reportStats(QueueWorker<?> w, WorkerListener listener) {
+        try {
+            listener.queueStats(w.jobs().stats());
+        } catch (RuntimeException e) {
+            log.warn("Queue '{}': stats failed", w.queue(), e);
+        }
+    }
+
+    @Override
+    public Set<String> queues() {
+        return Set.copyOf(workers.keySet());
+    }
+
+    private QueueWorker<?> worker(String queue) {
+        QueueWorker<?> w = workers.get(queue);
+        if (w == null) {
+            throw new IllegalArgumentException("this pool does not work queue '" + queue + "'; it works "
+                    + workers.keySet());
+        }
+        return w;
+    }
+
+    @Override
+    public String workerId(String queue) {
+        return worker(queue).workerId();
+    }
+
+    @Override
+    public void pause(String queue) {
+        worker(queue).pause();
+        log.info("Queue '{}' paused", queue);
+    }
+
+    @Override
+    public void resume(String queue) {
+        worker(queue).resume();
+        log.info("Queue '{}' resumed", queue);
+    }
+
+    @Override
+    public boolean isPaused(String queue) {
+        return worker(queue).isPaused();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdownStarted.get();
+    }
+
+    private void shutdownFromHook(Duration grace) {
+        try {
+            shutdown(grace, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean shutdown(Duration grace) throws InterruptedException {
+        return shutdown(grace, true);
+    }
+
+    private boolean shutdown(Duration grace, boolean removeHook) throws InterruptedException {
+        Args.requireNonNegativeSeconds("shutdown grace", grace);
+        if (!shutdownStarted.compareAndSet(false, true)) {
+            terminated.await();
+            return clean;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        if (removeHook && hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyStopping) {
+                // the JVM is exiting; the hook is running or will run and find the pool shut down
+            }
+        }
+        log.info("Worker pool shutting down: no more claims; running jobs have {} to finish", grace);
+        try {
+            for (QueueWorker<?> w : workers.values()) {
+                w.stopClaiming();
+            }
+            runners.shutdown();
+            long left = deadline - System.nanoTime();
+            boolean finished = runners.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (!finished) {
+                log.warn("Shutdown deadline passed; interrupting running handlers and giving their jobs back");
+                workers.values().forEach(QueueWorker::force);
+                runners.shutdownNow();
+                finished = runners.awaitTermination(INTERRUPT_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            completer.finish();
+            completerThread.join();
+            beats.shutdownNow();
+            int unsettled = workers.values().stream().mapToInt(QueueWorker::unsettled).sum();
+            clean = finished && unsettled == 0;
+            if (unsettled > 0) {
+                log.warn("{} jobs were not settled (handlers ignoring interruption); they return after their "
+                        + "leases", unsettled);
+            }
+            log.info("Worker pool stopped");
+            return clean;
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            shutdown(DEFAULT_SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,454 @@
+package io.honkerj.jdbi.worker;
+
+import io.honkerj.api.ClaimWaker;
+import io.honkerj.api.DatabaseReplacedException;
+import io.honkerj.api.InvalidPayloadException;
+import io.honkerj.api.Job;
+import io.honkerj.api.JobHandler;
+import io.honkerj.api.ListenerClosedException;
+import io.honkerj.api.QueueOptions;
+import io.honkerj.api.RateLimitDecision;
+import io.honkerj.api.RateLimiter;
+import io.honkerj.api.RetryLaterException;
+import io.honkerj.api.WorkerListener;
+import io.honkerj.api.WorkerOptions;
+import io.honkerj.jdbi.internal.Database;
+import io.honkerj.jdbi.internal.HandleDatabase;
+import io.honkerj.jdbi.queue.JdbiQueue;
+import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One queue of a pool: a dispatcher thread that claims batches while fewer than {@code concurrency} jobs
+ * are held, {@code concurrency} runner loops that take claimed jobs in claim order and run the handler, and
+ * the set of held jobs the heartbeat extends until the completer settles them.
+ *
+ * @param <T> the payload type
+ */
+final class QueueWorker<T> {
+    private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+    private static final Duration FOREVER = Duration.ofDays(365);
+    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+    /** Put into the buffer once per runner to end it. */
+    private static final Job STOP_RUNNER = null;
+
+    private final String queue;
+    private final String workerId;
+    private final Type payloadType;
+    private final JobHandler<T> handler;
+    private final WorkerOptions options;
+    private final Database db;
+    private final JdbiQueue jobs;
+    private final RateLimiter limiter;
+    private final Completer completer;
+    private final WorkerListener listener;
+
+    private final LinkedBlockingDeque<Held> buffer = new LinkedBlockingDeque<>();
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    private final Map<Held, Thread> running = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private ClaimWaker waker; // guarded by lock
+    private volatile boolean paused;
+    private volatile boolean stopping;
+    private volatile boolean forced;
+    private final Held stopRunner;
+    private Thread dispatcher;
+
+    QueueWorker(String queue, String workerId, Type payloadType, JobHandler<T> handler, WorkerOptions options,
+            Database db, Completer completer, WorkerListener listener) {
+        this.queue = queue;
+        this.workerId = workerId;
+        this.payloadType = payloadType;
+        this.handler = handler;
+        this.options = options;
+        this.db = db;
+        this.jobs = new JdbiQueue(db, queue, new QueueOptions(options.lease(), QueueOptions.DEFAULT_MAX_ATTEMPTS));
+        this.limiter = options.rateLimit() == 0
+                ? null
+                : new JdbiRateLimiter(db, "worker:" + queue, options.rateLimit(), options.ratePer());
+        this.completer = completer;
+        this.listener = listener;
+        this.stopRunner = new Held(STOP_RUNNER, this);
+    }
+
+    String queue() {
+        return queue;
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
+    WorkerOptions options() {
+        return options;
+    }
+
+    JdbiQueue jobs() {
+        return jobs;
+    }
+
+    void start(ExecutorService runners) {
+        for (int i = 0; i < options.concurrency(); i++) {
+            runners.execute(this::runLoop);
+        }
+        dispatcher = new Thread(this::dispatchLoop, "honker-dispatch-" + queue);
+        dispatcher.start();
+    }
+
+    // ---- claiming ------------------------------------------------------------------------------------
+
+    private void dispatchLoop() {
+        boolean idle = true;
+        while (!stopping) {
+            try {
+                if (!awaitRoom()) {
+                    break;
+                }
+                int want = options.claimBatch();
+                Duration wait = FOREVER;
+                if (limiter != null) {
+                    RateWindow window = takeTokens(idle ? 1 : want);
+                    if (window == null) {
+                        continue;
+                    }
+                    want = window.tokens;
+                    wait = window.left;
+                }
+                ClaimWaker w = waker();
+                if (w == null) {
+                    continue;
+                }
+                List<Job> claimed = w.nextBatch(workerId, want, wait);
+                idle = claimed.isEmpty();
+                for (Job job : claimed) {
+                    Held h = new Held(job, this);
+                    held.put(job.id(), h);
+                    inFlight.incrementAndGet();
+                    buffer.add(h);
+                }
+                if (stopping || paused) {
+                    releaseWaiting();
+                }
+            } catch (ListenerClosedException e) {
+                // pause() or stop closed the waker: loop to see which
+            } catch (InterruptedException e) {
+                break;
+            } catch (DatabaseReplacedException e) {
+                log.error("Queue '{}': the database file was replaced; this worker stops claiming", queue, e);
+                break;
+            } catch (RuntimeException e) {
+                log.warn("Queue '{}': claim failed; trying again in {}", queue, ERROR_PAUSE, e);
+                try {
+                    pauseFor(ERROR_PAUSE);
+                } catch (InterruptedException stop) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Waits until fewer than {@code concurrency} jobs are held and the queue is not paused. */
+    private boolean awaitRoom() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!stopping && (paused || inFlight.get() >= options.concurrency())) {
+                changed.await();
+            }
+            return !stopping;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ClaimWaker waker() {
+        lock.lock();
+        try {
+            if (stopping || paused) {
+                return null;
+            }
+            if (waker == null) {
+                waker = jobs.claimWaker();
+            }
+            return waker;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private record RateWindow(int tokens, Duration left) {}
+
+    /**
+     * Counts up to {@code want} job starts against the rate limit, waiting for the next window while the
+     * current one is full. Returns the tokens and how long their window still lasts (claims after it would
+     * belong to the next one), or null if paused or stopped meanwhile.
+     */
+    private RateWindow takeTokens(int want) throws InterruptedException {
+        int got = 0;
+        RateLimitDecision last = null;
+        while (got < want) {
+            RateLimitDecision d = limiter.tryAcquireDecision();
+            if (d.allowed()) {
+                got++;
+                last = d;
+                continue;
+            }
+            if (got > 0) {
+                break;
+            }
+            Duration untilReset = Duration.between(db.clock().instant(), d.resetAt());
+            if (!pauseFor(untilReset.isNegative() ? Duration.ZERO : untilReset) || paused) {
+                return null;
+            }
+        }
+        Duration left = Duration.between(db.clock().instant(), last.resetAt());
+        return new RateWindow(got, left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /** Waits up to {@code d} (at most a second at a time, so a moved test clock is seen); false if stopping. */
+    private boolean pauseFor(Duration d) throws InterruptedException {
+        long nanos = Math.min(d.toNanos(), TimeUnit.SECONDS.toNanos(1));
+        lock.lock();
+        try {
+            while (nanos > 0 && !stopping && !paused) {
+                nanos = changed.awaitNanos(nanos);
+            }
+            return !stopping;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- running -------------------------------------------------------------------------------------
+
+    private void runLoop() {
+        while (true) {
+            Held h;
+            try {
+                h = buffer.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (h == stopRunner) {
+                return;
+            }
+            try {
+                if (h.lost) {
+                    settled(h);
+                    listener.claimLost(h.job);
+                } else if (stopping || paused) {
+                    completer.submit(new Outcome.Release(h));
+                } else {
+                    run(h);
+                }
+            } finally {
+                if (inFlight.decrementAndGet() < options.concurrency()) {
+                    signal();
+                }
+            }
+            if (forced && Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+    }
+
+    private void run(Held h) {
+        Job job = h.job;
+        T payload;
+        try {
+            payload = job.payload(payloadType);
+        } catch (InvalidPayloadException e) {
+            completer.submit(new Outcome.Dead(h, ErrorText.of(e), e, Duration.ZERO));
+            return;
+        }
+        safely(() -> listener.jobStarted(job));
+        long start = System.nanoTime();
+        running.put(h, Thread.currentThread());
+        Object result = null;
+        Throwable error = null;
+        try {
+            result = handler.handle(payload, job);
+        } catch (Throwable t) {
+            error = t;
+        } finally {
+            running.remove(h);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (error == null) {
+            String json;
+            try {
+                json = result == null ? null : db.codec().encode(result);
+            } catch (RuntimeException e) {
+                fail(h, e, took);
+                return;
+            }
+            completer.submit(new Outcome.Ack(h, json, took));
+        } else if (forced) {
+            log.info("Queue '{}': {} stopped by shutdown; giving it back", queue, job);
+            completer.submit(new Outcome.Release(h));
+        } else {
+            fail(h, error, took);
+        }
+    }
+
+    private void fail(Held h, Throwable error, Duration took) {
+        Job job = h.job;
+        String text = ErrorText.of(error);
+        if (options.retry().exhausted(job.attempts(), job.maxAttempts())) {
+            log.error("Queue '{}': {} failed on its last attempt; dead-lettered", queue, job, error);
+            completer.submit(new Outcome.Dead(h, text, error, took));
+            return;
+        }
+        Duration delay = error instanceof RetryLaterException later
+                ? later.delay()
+                : options.retry().delayAfter(job.attempts(), ThreadLocalRandom.current());
+        log.warn("Queue '{}': {} failed; retrying in {}", queue, job, delay, error);
+        completer.submit(new Outcome.Retry(h, delay, text, error, took));
+    }
+
+    private static void safely(Runnable listenerCall) {
+        try {
+            listenerCall.run();
+        } catch (RuntimeException e) {
+            log.warn("Worker listener threw", e);
+        }
+    }
+
+    /** The completer applied this job's outcome (or gave up on it): stop heartbeating it. */
+    void settled(Held h) {
+        held.remove(h.job.id(), h);
+    }
+
+    // ---- leases --------------------------------------------------------------------------------------
+
+    /** Extends every held job's claim to a full lease from now, in one transaction; marks lost ones. */
+    void heartbeat() {
+        List<Held> all = new ArrayList<>(held.values());
+        if (all.isEmpty()) {
+            return;
+        }
+        try {
+            boolean[] kept = db.write(s -> {
+                JdbiQueue tx = new JdbiQueue(new HandleDatabase(s, db.settings(), db.file().orElse(null)), queue,
+                        jobs.options());
+                boolean[] ok = new boolean[all.size()];
+                for (int i = 0; i < all.size(); i++) {
+                    ok[i] = tx.heartbeat(all.get(i).job.id(), workerId, options.lease());
+                }
+                return ok;
+            });
+            for (int i = 0; i < all.size(); i++) {
+                if (!kept[i] && held.containsKey(all.get(i).job.id())) {
+                    all.get(i).lost = true;
+                    log.warn("Queue '{}': heartbeat found the claim on {} lost", queue, all.get(i).job);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Queue '{}': heartbeat failed; trying again next beat", queue, e);
+        }
+    }
+
+    // ---- pause and stop ------------------------------------------------------------------------------
+
+    void pause() {
+        lock.lock();
+        try {
+            paused = true;
+            closeWaker();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        releaseWaiting();
+    }
+
+    void resume() {
+        lock.lock();
+        try {
+            paused = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    private void closeWaker() {
+        if (waker != null) {
+            waker.close();
+            waker = null;
+        }
+    }
+
+    /** Gives back every claimed job no runner has started, without spending their attempts. */
+    private void releaseWaiting() {
+        List<Held> waiting = new ArrayList<>();
+        buffer.drainTo(waiting);
+        for (Held h : waiting) {
+            if (h == stopRunner) {
+                buffer.add(h);
+                continue;
+            }
+            completer.submit(new Outcome.Release(h));
+            inFlight.decrementAndGet();
+        }
+        signal();
+    }
+
+    /** Stops claiming and waits for the dispatcher; then gives back waiting jobs and ends idle runners. */
+    void stopClaiming() throws InterruptedException {
+        lock.lock();
+        try {
+            stopping = true;
+            closeWaker();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (dispatcher != null) {
+            dispatcher.join();
+        }
+        releaseWaiting();
+        for (int i = 0; i < options.concurrency(); i++) {
+            buffer.add(stopRunner);
+        }
+    }
+
+    /** The shutdown deadline passed: running handlers' jobs are given back when they stop. */
+    void force() {
+        forced = true;
+        running.values().forEach(Thread::interrupt);
+    }
+
+    /** @return jobs claimed and not settled (running, waiting, or ignoring interruption) */
+    int unsettled() {
+        return held.size();
+    }
+}
