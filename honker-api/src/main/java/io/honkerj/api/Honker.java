@@ -132,6 +132,33 @@ public interface Honker extends AutoCloseable {
     Scheduler scheduler(java.time.ZoneId zone);
 
     /**
+     * Returns a transactional outbox with upstream's defaults ({@link OutboxOptions#defaults()}).
+     *
+     * @param name the outbox name; its queue is {@code _outbox:<name>}
+     * @return the outbox; cheap, nothing is written
+     */
+    default Outbox outbox(String name) {
+        return outbox(name, OutboxOptions.defaults());
+    }
+
+    /**
+     * Returns a transactional outbox.
+     *
+     * @param name the outbox name; not blank
+     * @param options attempts, backoff, lease
+     * @return the outbox; cheap, nothing is written
+     */
+    Outbox outbox(String name, OutboxOptions options);
+
+    /**
+     * Returns a queue for named tasks in upstream's task format.
+     *
+     * @param queue the queue name ({@link TaskQueue#DEFAULT_QUEUE} is upstream's default); not blank
+     * @return the task queue; cheap, nothing is written
+     */
+    TaskQueue tasks(String queue);
+
+    /**
      * Returns a builder for a pool of workers that run handlers for this honker's queues.
      *
      * @return a new builder

@@ -111,6 +111,54 @@ public interface WorkerPool extends AutoCloseable {
         <T> Builder handle(String queue, Type payloadType, WorkerOptions options, JobHandler<T> handler);
 
         /**
+         * Delivers an outbox's messages with upstream's defaults ({@link OutboxOptions#defaults()}).
+         *
+         * @param name the outbox name (queue {@code _outbox:<name>})
+         * @param payloadType what the codec decodes messages to
+         * @param delivery sends one message; throw to retry
+         * @param <T> the message type
+         * @return this builder
+         */
+        default <T> Builder outbox(String name, Class<T> payloadType, OutboxDelivery<T> delivery) {
+            return outbox(name, payloadType, OutboxOptions.defaults(), delivery);
+        }
+
+        /**
+         * Delivers an outbox's messages one at a time, in order; a failed delivery waits
+         * {@code baseBackoff * 2^(attempts-1)} (no jitter, as upstream) and dies after its last attempt.
+         *
+         * @param name the outbox name (queue {@code _outbox:<name>})
+         * @param payloadType what the codec decodes messages to
+         * @param options attempts, backoff and lease; use the same options where messages are enqueued
+         * @param delivery sends one message; throw to retry
+         * @param <T> the message type
+         * @return this builder
+         */
+        <T> Builder outbox(String name, Type payloadType, OutboxOptions options, OutboxDelivery<T> delivery);
+
+        /**
+         * Runs a named task of a queue: jobs in upstream's task format whose name matches. Several tasks may
+         * share a queue; a job naming a task nobody registered, or a payload that is not a task call, is
+         * dead-lettered at once (as upstream). Task queues default to upstream's task behaviour: one call at
+         * a time, a constant 60 s retry delay, results kept an hour ({@link #taskOptions} changes it).
+         *
+         * @param queue the queue ({@link TaskQueue#DEFAULT_QUEUE} is upstream's default)
+         * @param task the task name, e.g. a Python task's {@code module.qualname}
+         * @param handler runs it
+         * @return this builder
+         */
+        Builder task(String queue, String task, TaskHandler handler);
+
+        /**
+         * Sets how a task queue is worked (concurrency, batch, lease, retries, result ttl).
+         *
+         * @param queue a queue with tasks registered
+         * @param options the options
+         * @return this builder
+         */
+        Builder taskOptions(String queue, WorkerOptions options);
+
+        /**
          * Sets who hears about each job (default: nobody; the pool logs through SLF4J regardless).
          *
          * @param listener the listener

@@ -10,6 +10,9 @@ import io.honkerj.api.Stream;
 import io.honkerj.api.PayloadCodec;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
+import io.honkerj.api.Outbox;
+import io.honkerj.api.OutboxOptions;
+import io.honkerj.api.TaskQueue;
 import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
@@ -21,6 +24,8 @@ import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
 import io.honkerj.jdbi.result.JdbiResults;
 import io.honkerj.jdbi.scheduler.JdbiScheduler;
 import io.honkerj.jdbi.stream.JdbiStream;
+import io.honkerj.jdbi.worker.JdbiOutbox;
+import io.honkerj.jdbi.worker.JdbiTaskQueue;
 import io.honkerj.jdbi.worker.PoolBuilder;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
@@ -184,6 +189,16 @@ public final class JdbiHonker implements Honker {
     @Override
     public Scheduler scheduler(ZoneId zone) {
         return new JdbiScheduler(db, zone);
+    }
+
+    @Override
+    public Outbox outbox(String name, OutboxOptions options) {
+        return new JdbiOutbox(db, name, options);
+    }
+
+    @Override
+    public TaskQueue tasks(String queue) {
+        return new JdbiTaskQueue(db, queue);
     }
 
     @Override

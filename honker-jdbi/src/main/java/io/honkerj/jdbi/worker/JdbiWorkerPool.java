@@ -24,7 +24,7 @@ final class JdbiWorkerPool implements WorkerPool {
     /** How long interrupted handlers get to stop before their jobs are left to their leases. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
 
-    private final Map<String, QueueWorker<?>> workers = new LinkedHashMap<>();
+    private final Map<String, QueueWorker> workers = new LinkedHashMap<>();
     private final ExecutorService runners;
     private final Completer completer;
     private final Thread completerThread;
@@ -34,11 +34,11 @@ final class JdbiWorkerPool implements WorkerPool {
     private volatile boolean clean;
     private Thread hook;
 
-    private JdbiWorkerPool(Database db, String prefix, Collection<PoolBuilder.Registration<?>> registrations,
+    private JdbiWorkerPool(Database db, String prefix, Collection<PoolBuilder.Registration> registrations,
             WorkerListener listener) {
         this.completer = new Completer(db, listener);
         int threads = 0;
-        for (PoolBuilder.Registration<?> r : registrations) {
+        for (PoolBuilder.Registration r : registrations) {
             workers.put(r.queue(), worker(db, prefix, r, listener));
             threads += r.options().concurrency();
         }
@@ -47,17 +47,16 @@ final class JdbiWorkerPool implements WorkerPool {
         this.beats = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("honker-heartbeat", true));
     }
 
-    private <T> QueueWorker<T> worker(Database db, String prefix, PoolBuilder.Registration<T> r,
-            WorkerListener listener) {
-        return new QueueWorker<>(r.queue(), prefix + "-" + r.queue(), r.type(), r.handler(), r.options(), db,
-                completer, listener);
+    private QueueWorker worker(Database db, String prefix, PoolBuilder.Registration r, WorkerListener listener) {
+        return new QueueWorker(r.queue(), prefix + "-" + r.queue(), r.handler(), r.options(), db, completer,
+                listener);
     }
 
-    static JdbiWorkerPool start(Database db, String prefix, Collection<PoolBuilder.Registration<?>> registrations,
+    static JdbiWorkerPool start(Database db, String prefix, Collection<PoolBuilder.Registration> registrations,
             WorkerListener listener, Duration statsEvery, Duration hookGrace) {
         JdbiWorkerPool pool = new JdbiWorkerPool(db, prefix, registrations, listener);
         pool.completerThread.start();
-        for (QueueWorker<?> w : pool.workers.values()) {
+        for (QueueWorker w : pool.workers.values()) {
             long beatMillis = Math.max(1, w.options().lease().toMillis() / 3);
             pool.beats.scheduleAtFixedRate(w::heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
             if (statsEvery != null) {
@@ -75,7 +74,7 @@ final class JdbiWorkerPool implements WorkerPool {
         return pool;
     }
 
-    private void reportStats(QueueWorker<?> w, WorkerListener listener) {
+    private void reportStats(QueueWorker w, WorkerListener listener) {
         try {
             listener.queueStats(w.jobs().stats());
         } catch (RuntimeException e) {
@@ -88,8 +87,8 @@ final class JdbiWorkerPool implements WorkerPool {
         return Set.copyOf(workers.keySet());
     }
 
-    private QueueWorker<?> worker(String queue) {
-        QueueWorker<?> w = workers.get(queue);
+    private QueueWorker worker(String queue) {
+        QueueWorker w = workers.get(queue);
         if (w == null) {
             throw new IllegalArgumentException("this pool does not work queue '" + queue + "'; it works "
                     + workers.keySet());
@@ -153,7 +152,7 @@ final class JdbiWorkerPool implements WorkerPool {
         }
         log.info("Worker pool shutting down: no more claims; running jobs have {} to finish", grace);
         try {
-            for (QueueWorker<?> w : workers.values()) {
+            for (QueueWorker w : workers.values()) {
                 w.stopClaiming();
             }
             runners.shutdown();

@@ -1,6 +1,11 @@
 package io.honkerj.jdbi.worker;
 
 import io.honkerj.api.JobHandler;
+import io.honkerj.api.Outbox;
+import io.honkerj.api.OutboxDelivery;
+import io.honkerj.api.OutboxOptions;
+import io.honkerj.api.RetryPolicy;
+import io.honkerj.api.TaskHandler;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
 import io.honkerj.api.WorkerPool;
@@ -8,22 +13,33 @@ import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@link WorkerPool.Builder} for a honker's own {@link Database}. */
 public final class PoolBuilder implements WorkerPool.Builder {
+    /** Upstream's task retry: a constant 60 s delay, the job's own attempt budget. */
+    static final WorkerOptions TASK_DEFAULTS = WorkerOptions.defaults()
+            .withRetry(new RetryPolicy(Duration.ofSeconds(60), Duration.ofSeconds(60), 0, false));
+    /** Upstream's outbox backoff has no cap; with its 5 attempts the longest wait is 16 x base anyway. */
+    private static final Duration OUTBOX_BACKOFF_CAP = Duration.ofDays(1);
+
     private final Database db;
-    private final Map<String, Registration<?>> registrations = new LinkedHashMap<>();
+    private final Map<String, Registration> handlers = new LinkedHashMap<>();
+    private final Map<String, Map<String, TaskHandler>> tasks = new LinkedHashMap<>();
+    private final Map<String, WorkerOptions> taskOptions = new LinkedHashMap<>();
     private String prefix = "honker-worker-" + ProcessHandle.current().pid() + "-"
             + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     private WorkerListener listener = new WorkerListener() {};
     private Duration statsEvery;
     private Duration hookGrace;
 
-    record Registration<T>(String queue, Type type, WorkerOptions options, JobHandler<T> handler) {}
+    /** A queue's handler and options, as the pool runs them. */
+    record Registration(String queue, WorkerOptions options, JsonJobHandler handler) {}
 
     /**
      * Creates a builder.
@@ -48,14 +64,62 @@ public final class PoolBuilder implements WorkerPool.Builder {
     @Override
     public <T> WorkerPool.Builder handle(String queue, Type payloadType, WorkerOptions options,
             JobHandler<T> handler) {
-        Args.requireName("queue name", queue);
         Objects.requireNonNull(payloadType, "payloadType");
-        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(handler, "handler");
-        if (registrations.containsKey(queue)) {
+        return register(queue, options, JsonJobHandler.typed(payloadType, handler, db.codec()));
+    }
+
+    @Override
+    public <T> WorkerPool.Builder outbox(String name, Type payloadType, OutboxOptions options,
+            OutboxDelivery<T> delivery) {
+        Args.requireName("outbox name", name);
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(delivery, "delivery");
+        WorkerOptions worker = WorkerOptions.defaults()
+                .withLease(options.visibilityTimeout())
+                .withRetry(new RetryPolicy(options.baseBackoff(), max(options.baseBackoff(), OUTBOX_BACKOFF_CAP),
+                        0, false));
+        JobHandler<T> handler = (payload, job) -> {
+            delivery.deliver(payload, job);
+            return null;
+        };
+        return handle(Outbox.QUEUE_PREFIX + name, payloadType, worker, handler);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    @Override
+    public WorkerPool.Builder task(String queue, String task, TaskHandler handler) {
+        Args.requireName("queue name", queue);
+        Args.requireName("task name", task);
+        Objects.requireNonNull(handler, "handler");
+        if (handlers.containsKey(queue)) {
+            throw new IllegalArgumentException("queue '" + queue + "' already has a plain handler in this pool; "
+                    + "tasks need a queue of their own");
+        }
+        Map<String, TaskHandler> named = tasks.computeIfAbsent(queue, q -> new LinkedHashMap<>());
+        if (named.putIfAbsent(task, handler) != null) {
+            throw new IllegalArgumentException("task '" + task + "' is already registered on queue '" + queue + "'");
+        }
+        return this;
+    }
+
+    @Override
+    public WorkerPool.Builder taskOptions(String queue, WorkerOptions options) {
+        Args.requireName("queue name", queue);
+        taskOptions.put(queue, Objects.requireNonNull(options, "options"));
+        return this;
+    }
+
+    private WorkerPool.Builder register(String queue, WorkerOptions options, JsonJobHandler handler) {
+        Args.requireName("queue name", queue);
+        Objects.requireNonNull(options, "options");
+        if (handlers.containsKey(queue) || tasks.containsKey(queue)) {
             throw new IllegalArgumentException("queue '" + queue + "' already has a handler in this pool");
         }
-        registrations.put(queue, new Registration<>(queue, payloadType, options, handler));
+        handlers.put(queue, new Registration(queue, options, handler));
         return this;
     }
 
@@ -81,9 +145,18 @@ public final class PoolBuilder implements WorkerPool.Builder {
 
     @Override
     public WorkerPool start() {
-        if (registrations.isEmpty()) {
-            throw new IllegalStateException("a worker pool needs at least one handler: call handle(queue, ...)");
+        for (String queue : taskOptions.keySet()) {
+            if (!tasks.containsKey(queue)) {
+                throw new IllegalStateException("taskOptions given for queue '" + queue + "', which has no tasks");
+            }
         }
-        return JdbiWorkerPool.start(db, prefix, registrations.values(), listener, statsEvery, hookGrace);
+        List<Registration> all = new ArrayList<>(handlers.values());
+        tasks.forEach((queue, named) -> all.add(new Registration(queue,
+                taskOptions.getOrDefault(queue, TASK_DEFAULTS), new TaskDispatcher(named, db.codec()))));
+        if (all.isEmpty()) {
+            throw new IllegalStateException(
+                    "a worker pool needs at least one handler: call handle, outbox or task first");
+        }
+        return JdbiWorkerPool.start(db, prefix, all, listener, statsEvery, hookGrace);
     }
 }

@@ -2,9 +2,7 @@ package io.honkerj.jdbi.worker;
 
 import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DatabaseReplacedException;
-import io.honkerj.api.InvalidPayloadException;
 import io.honkerj.api.Job;
-import io.honkerj.api.JobHandler;
 import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.api.RateLimitDecision;
@@ -16,7 +14,6 @@ import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
 import io.honkerj.jdbi.queue.JdbiQueue;
 import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +33,8 @@ import org.slf4j.LoggerFactory;
  * One queue of a pool: a dispatcher thread that claims batches while fewer than {@code concurrency} jobs
  * are held, {@code concurrency} runner loops that take claimed jobs in claim order and run the handler, and
  * the set of held jobs the heartbeat extends until the completer settles them.
- *
- * @param <T> the payload type
  */
-final class QueueWorker<T> {
+final class QueueWorker {
     private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
     private static final Duration FOREVER = Duration.ofDays(365);
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
@@ -48,8 +43,7 @@ final class QueueWorker<T> {
 
     private final String queue;
     private final String workerId;
-    private final Type payloadType;
-    private final JobHandler<T> handler;
+    private final JsonJobHandler handler;
     private final WorkerOptions options;
     private final Database db;
     private final JdbiQueue jobs;
@@ -70,11 +64,10 @@ final class QueueWorker<T> {
     private final Held stopRunner;
     private Thread dispatcher;
 
-    QueueWorker(String queue, String workerId, Type payloadType, JobHandler<T> handler, WorkerOptions options,
+    QueueWorker(String queue, String workerId, JsonJobHandler handler, WorkerOptions options,
             Database db, Completer completer, WorkerListener listener) {
         this.queue = queue;
         this.workerId = workerId;
-        this.payloadType = payloadType;
         this.handler = handler;
         this.options = options;
         this.db = db;
@@ -278,20 +271,13 @@ final class QueueWorker<T> {
 
     private void run(Held h) {
         Job job = h.job;
-        T payload;
-        try {
-            payload = job.payload(payloadType);
-        } catch (InvalidPayloadException e) {
-            completer.submit(new Outcome.Dead(h, ErrorText.of(e), e, Duration.ZERO));
-            return;
-        }
         safely(() -> listener.jobStarted(job));
         long start = System.nanoTime();
         running.put(h, Thread.currentThread());
-        Object result = null;
+        String result = null;
         Throwable error = null;
         try {
-            result = handler.handle(payload, job);
+            result = handler.handle(job);
         } catch (Throwable t) {
             error = t;
         } finally {
@@ -299,14 +285,10 @@ final class QueueWorker<T> {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (error == null) {
-            String json;
-            try {
-                json = result == null ? null : db.codec().encode(result);
-            } catch (RuntimeException e) {
-                fail(h, e, took);
-                return;
-            }
-            completer.submit(new Outcome.Ack(h, json, took));
+            completer.submit(new Outcome.Ack(h, result, took));
+        } else if (error instanceof JsonJobHandler.Unrunnable) {
+            log.error("Queue '{}': {} cannot run: {}; dead-lettered", queue, job, error.getMessage());
+            completer.submit(new Outcome.Dead(h, error.getMessage(), error, took));
         } else if (forced) {
             log.info("Queue '{}': {} stopped by shutdown; giving it back", queue, job);
             completer.submit(new Outcome.Release(h));
