@@ -102,6 +102,21 @@ public interface WorkerPool extends AutoCloseable {
          * Registers a handler for a queue.
          *
          * @param queue the queue name; not blank, registered once
+         * @param payloadType what the codec decodes payloads to
+         * @param options concurrency, claim batch, lease, retries, rate limit, result ttl
+         * @param handler the handler
+         * @param <T> the payload type
+         * @return this builder
+         */
+        default <T> Builder handle(String queue, Class<T> payloadType, WorkerOptions options,
+                JobHandler<T> handler) {
+            return handle(queue, (Type) payloadType, options, handler);
+        }
+
+        /**
+         * Registers a handler for a queue whose payload type is generic, e.g. {@code List<Order>}.
+         *
+         * @param queue the queue name; not blank, registered once
          * @param payloadType what the codec decodes payloads to (a class or a parameterized type)
          * @param options concurrency, claim batch, lease, retries, rate limit, result ttl
          * @param handler the handler
@@ -120,7 +135,7 @@ public interface WorkerPool extends AutoCloseable {
          * @return this builder
          */
         default <T> Builder outbox(String name, Class<T> payloadType, OutboxDelivery<T> delivery) {
-            return outbox(name, payloadType, OutboxOptions.defaults(), delivery);
+            return outbox(name, (Type) payloadType, OutboxOptions.defaults(), delivery);
         }
 
         /**

@@ -20,6 +20,10 @@ import io.honkerj.api.Scheduler;
 import io.honkerj.api.Stream;
 import io.honkerj.api.StreamEvent;
 import io.honkerj.api.Subscription;
+import io.honkerj.api.RetryPolicy;
+import io.honkerj.api.WorkerListener;
+import io.honkerj.api.WorkerOptions;
+import io.honkerj.api.WorkerPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -267,6 +271,81 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void workerPool() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("workers.db"))) {
+            List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            honker.queue("emails").enqueue(new Email("alice@example.com", "welcome"));
+            // tag::workers[]
+            WorkerPool pool = honker.workers()
+                    .handle("emails", Email.class, WorkerOptions.defaults()
+                            .withConcurrency(4)                                  // 4 emails at once
+                            .withClaimBatch(16)                                  // claim up to 16 per transaction
+                            .withLease(Duration.ofMinutes(1))                    // heartbeated every 20 s
+                            .withRetry(RetryPolicy.exponential(Duration.ofSeconds(5), Duration.ofMinutes(10)))
+                            .withRateLimit(100, Duration.ofMinutes(1)),          // across every process
+                            (email, job) -> {
+                                sent.add(email.to());                            // your code; throw to retry
+                                return Map.of("sent", true);                     // stored as the job's result
+                            })
+                    .listener(new WorkerListener() {
+                        @Override
+                        public void jobDeadLettered(Job job, Duration took, Throwable error) {
+                            System.err.println(job + " gave up: " + error);
+                        }
+                    })
+                    .shutdownHook(Duration.ofSeconds(30))                        // SIGTERM stops it gracefully
+                    .start();
+            // end::workers[]
+            Await.until(Duration.ofSeconds(30), "sent", () -> sent.size() == 1);
+            // tag::workers-control[]
+            // ...
+            pool.pause("emails");                                                // e.g. while the SMTP relay is down
+            pool.resume("emails");
+            pool.shutdown(Duration.ofSeconds(30)); // running jobs finish; unfinished ones go back, attempt not spent
+            // end::workers-control[]
+            assertThat(sent).containsExactly("alice@example.com");
+        }
+    }
+
+    @Test
+    void outboxAndTasks() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("outbox.db"))) {
+            honker.jdbi().useHandle(h -> h.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)"));
+            List<Object> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // tag::outbox[]
+            honker.inTransaction((handle, tx) -> {
+                handle.execute("INSERT INTO orders (id, item) VALUES (?, ?)", 42, "book");
+                return tx.outbox("order-events").enqueue(Map.of("order", 42, "event", "created"));
+            }); // the event exists if and only if the order does
+
+            WorkerPool pool = honker.workers()
+                    .outbox("order-events", Map.class, (event, job) -> delivered.add(event)) // e.g. POST a webhook
+                    .start();
+            // end::outbox[]
+            Await.until(Duration.ofSeconds(30), "delivered", () -> delivered.size() == 1);
+            pool.close();
+            assertThat(delivered).containsExactly(Map.of("order", 42, "event", "created"));
+
+            // tag::tasks[]
+            // Java runs a task a Python app enqueues with `send_welcome.delay("alice@example.com")`
+            // (a Python task's name is its module.qualname, or the name given to @db.task):
+            WorkerPool tasks = honker.workers()
+                    .task("default", "myapp.tasks.send_welcome", call -> {
+                        String to = call.arg(0, String.class);
+                        return "sent to " + to;                    // stored for an hour; Python's .get() reads it
+                    })
+                    .start();
+
+            // ... and enqueues tasks a Python worker (or this pool) runs:
+            long id = honker.tasks("default").enqueue("myapp.tasks.send_welcome", List.of("bob@example.com"), Map.of());
+            Optional<String> result = honker.results().awaitJson(id, Duration.ofSeconds(30)); // "\"sent to bob@...\""
+            // end::tasks[]
+            tasks.close();
+            assertThat(result).contains("\"sent to bob@example.com\"");
+        }
+    }
+
+    @Test
     void readmeShowsEveryExampleVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/honkerj/jdbi/ReadmeExamplesTest.java"));
         String readme = Files.readString(Path.of("../README.md"));
@@ -277,7 +356,8 @@ class ReadmeExamplesTest {
             assertThat(readme).as("README carries example '%s'", m.group(1)).contains(dedent(m.group(2)));
         }
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
-                "claim-waker", "notify", "stream", "coordination", "scheduler");
+                "claim-waker", "notify", "stream", "coordination", "scheduler", "workers", "workers-control", "outbox",
+                "tasks");
     }
 
     private static String dedent(String block) {
