@@ -34,6 +34,7 @@ class QueryPlanTest {
         "failToDead, INTEGER PRIMARY KEY",
         "deleteLive, INTEGER PRIMARY KEY",
         "heartbeat, INTEGER PRIMARY KEY",
+        "release, INTEGER PRIMARY KEY",
         "cancel, INTEGER PRIMARY KEY",
         "getJob, INTEGER PRIMARY KEY",
         "nextClaimAt, _honker_live_pending_deadline",
