@@ -1,6 +1,7 @@
 package io.honkerj.bench;
 
 import io.honkerj.api.Queue;
+import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ public final class QuickReport {
             report.claimAck();
             report.backlog();
             report.print();
+            report.workerPool();
             report.wakeups();
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
@@ -215,6 +217,119 @@ public final class QuickReport {
             taken = 0;
             return 0;
         }
+    }
+
+    /** Backlogs each side drains to warm up, then rounds of the pool section, each draining one backlog per side. */
+    private static final int POOL_WARMUP_BACKLOGS = 5;
+    private static final int POOL_ROUNDS = 5;
+
+    /** Drains one backlog of {@link WorkerPoolBenchmark#BACKLOG} jobs, after an untimed setup. */
+    private interface Drain {
+        /** Untimed: enqueues the backlog (and pauses whatever must not start early). */
+        void setUp() throws Exception;
+
+        /** Timed: works the whole backlog off. */
+        void drain() throws Exception;
+    }
+
+    private static Measured drainOnce(Drain d) throws Exception {
+        d.setUp();
+        long t0 = System.nanoTime();
+        d.drain();
+        return new Measured(WorkerPoolBenchmark.BACKLOG, System.nanoTime() - t0);
+    }
+
+    /**
+     * A worker pool with a no-op handler at concurrency 1, 4 and 16 (claim batch 32) beside bare claim+ack at
+     * batch 32: each side drains a backlog of 2,000 jobs enqueued untimed (the pools paused meanwhile), warmed
+     * up first, then alternating rounds; each figure is its side's median round. The bare side has a file of
+     * its own: a pool's claim waker starts the file's change watcher, whose polling after every commit would
+     * slow the bare side down too and flatter the ratio.
+     */
+    private void workerPool() throws Exception {
+        int[] concurrencies = {1, 4, 16};
+        try (JdbiHonker honker = Honkers.open(dir.resolve("pool.db"));
+                JdbiHonker bareHonker = Honkers.open(dir.resolve("pool-bare.db"))) {
+            List<Drain> sides = new ArrayList<>();
+            List<WorkerPool> pools = new ArrayList<>();
+            try {
+                for (int c : concurrencies) {
+                    String name = "pool-" + c;
+                    Queue queue = honker.queue(name);
+                    AckCounter acks = new AckCounter();
+                    WorkerPool pool = Workloads.startNoOpPool(honker, name, c, WorkerPoolBenchmark.CLAIM_BATCH, acks);
+                    pools.add(pool);
+                    pool.pause(name);
+                    sides.add(new Drain() {
+                        @Override
+                        public void setUp() {
+                            pool.pause(name);
+                            acks.expect(WorkerPoolBenchmark.BACKLOG);
+                            Workloads.fill(queue, WorkerPoolBenchmark.BACKLOG);
+                        }
+
+                        @Override
+                        public void drain() throws InterruptedException {
+                            pool.resume(name);
+                            acks.await();
+                        }
+                    });
+                }
+                Queue bare = bareHonker.queue("bare");
+                sides.add(new Drain() {
+                    @Override
+                    public void setUp() {
+                        Workloads.fill(bare, WorkerPoolBenchmark.BACKLOG);
+                    }
+
+                    @Override
+                    public void drain() {
+                        Workloads.drain(bare, WorkerPoolBenchmark.BACKLOG, WorkerPoolBenchmark.CLAIM_BATCH);
+                    }
+                });
+                for (Drain d : sides) {
+                    for (int i = 0; i < POOL_WARMUP_BACKLOGS; i++) {
+                        drainOnce(d);
+                    }
+                }
+                List<List<Measured>> rounds = new ArrayList<>();
+                for (int i = 0; i < sides.size(); i++) {
+                    rounds.add(new ArrayList<>());
+                }
+                for (int round = 0; round < POOL_ROUNDS; round++) {
+                    for (int i = 0; i < sides.size(); i++) {
+                        rounds.get(i).add(drainOnce(sides.get(i)));
+                    }
+                }
+                double bareRate = median(rounds.get(sides.size() - 1)).perSecond();
+                System.out.println();
+                System.out.printf(Locale.ROOT, "Worker pool, no-op handler: a backlog of %,d jobs drained through a"
+                        + " running pool (claim batch %d),%nbeside bare claim+ack batch %d (claimBatch + ackBatch on"
+                        + " one thread) in the same run; median of %d rounds.%n%n", WorkerPoolBenchmark.BACKLOG,
+                        WorkerPoolBenchmark.CLAIM_BATCH, WorkerPoolBenchmark.CLAIM_BATCH, POOL_ROUNDS);
+                System.out.println("| worker pool, no-op handler  |          rate | vs bare batch 32 |");
+                System.out.println("|-----------------------------|---------------|------------------|");
+                double at4 = 0;
+                for (int i = 0; i < concurrencies.length; i++) {
+                    double rate = median(rounds.get(i)).perSecond();
+                    if (concurrencies[i] == 4) {
+                        at4 = rate;
+                    }
+                    poolRow("pool, concurrency " + concurrencies[i], rate, bareRate);
+                }
+                poolRow("bare claim+ack, batch 32", bareRate, bareRate);
+                System.out.println();
+                System.out.printf(Locale.ROOT, "pool@4 / bare batch 32: %.2f (target >= 0.70)%n", at4 / bareRate);
+            } finally {
+                for (WorkerPool pool : pools) {
+                    pool.shutdown(Duration.ofSeconds(10));
+                }
+            }
+        }
+    }
+
+    private static void poolRow(String what, double rate, double bareRate) {
+        System.out.printf(Locale.ROOT, "| %-27s | %,6.0f jobs/s | %16.2f |%n", what, rate, rate / bareRate);
     }
 
     /** Wake latency through the change watcher, and what an idle watcher costs. */
