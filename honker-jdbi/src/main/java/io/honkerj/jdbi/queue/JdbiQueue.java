@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link Queue} on Jdbi: each operation is one transaction of {@link QueueDao} statements on the
@@ -184,6 +185,23 @@ public final class JdbiQueue implements Queue {
         }
         String ids = db.codec().encode(jobIds);
         return db.write(s -> s.dao(QueueDao.class).ackBatch(ids, workerId, db.nowSeconds()));
+    }
+
+    /**
+     * Acks, in one statement, every listed job {@code workerId} still validly holds, as {@link #ackBatch}
+     * does, and says which: the worker pool's completer settles a burst of finished jobs with it.
+     *
+     * @param jobIds the jobs to ack
+     * @param workerId the worker that claimed them
+     * @return the ids acked; the others' claims were lost (lease lapsed, cancelled, or another worker's)
+     */
+    public Set<Long> ackBatchIds(Collection<Long> jobIds, String workerId) {
+        Args.requireName("worker id", workerId);
+        if (jobIds.isEmpty()) {
+            return Set.of();
+        }
+        String ids = db.codec().encode(jobIds);
+        return Set.copyOf(db.write(s -> s.dao(QueueDao.class).ackBatchIds(ids, workerId, db.nowSeconds())));
     }
 
     @Override

@@ -10,16 +10,19 @@ import io.honkerj.jdbi.result.JdbiResults;
 import io.honkerj.jdbi.result.ResultDao;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Settles finished jobs: takes every outcome waiting and applies them all in one write transaction (ack
- * with result, retry, dead-letter, release), so short jobs cost a fraction of a transaction each. Listener
- * calls follow the commit.
+ * with result, retry, dead-letter, release), so short jobs cost a fraction of a transaction each. The acks
+ * of a burst are one statement per queue ({@code ackBatchIds}), not one per job. Listener calls follow the
+ * commit.
  */
 final class Completer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Completer.class);
@@ -65,6 +68,9 @@ final class Completer implements Runnable {
         }
     }
 
+    /** The acks of one burst that share a statement: same queue, same claiming worker. */
+    private record AckGroup(String queue, String workerId) {}
+
     private void apply(List<Outcome> burst) {
         boolean[] settled;
         try {
@@ -72,20 +78,26 @@ final class Completer implements Runnable {
                 HandleDatabase tx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
                 Map<String, JdbiQueue> queues = new HashMap<>();
                 boolean[] ok = new boolean[burst.size()];
+                Map<AckGroup, List<Integer>> acks = new LinkedHashMap<>();
                 for (int i = 0; i < burst.size(); i++) {
                     Outcome o = burst.get(i);
                     Job job = o.held().job;
-                    JdbiQueue q = queues.computeIfAbsent(job.queue(),
-                            name -> new JdbiQueue(tx, name, QueueOptions.defaults()));
-                    if (o instanceof Outcome.Ack a) {
-                        ok[i] = ack(s.dao(ResultDao.class), q, job, a, tx.nowSeconds());
-                    } else if (o instanceof Outcome.Retry r) {
+                    if (o instanceof Outcome.Ack) {
+                        acks.computeIfAbsent(new AckGroup(job.queue(), job.workerId()), g -> new ArrayList<>()).add(i);
+                        continue;
+                    }
+                    JdbiQueue q = queue(queues, tx, job.queue());
+                    if (o instanceof Outcome.Retry r) {
                         ok[i] = q.retry(job.id(), job.workerId(), r.delay(), r.error());
                     } else if (o instanceof Outcome.Dead d) {
                         ok[i] = q.fail(job.id(), job.workerId(), d.error());
                     } else {
                         ok[i] = q.release(job.id(), job.workerId());
                     }
+                }
+                for (Map.Entry<AckGroup, List<Integer>> group : acks.entrySet()) {
+                    ack(s.dao(ResultDao.class), queue(queues, tx, group.getKey().queue()), group.getKey().workerId(),
+                            burst, group.getValue(), ok, tx.nowSeconds());
                 }
                 return ok;
             });
@@ -103,15 +115,29 @@ final class Completer implements Runnable {
         }
     }
 
-    private static boolean ack(ResultDao results, JdbiQueue q, Job job, Outcome.Ack a, long now) {
-        if (!q.ack(job.id(), job.workerId())) {
-            return false;
+    private static JdbiQueue queue(Map<String, JdbiQueue> queues, HandleDatabase tx, String name) {
+        return queues.computeIfAbsent(name, n -> new JdbiQueue(tx, n, QueueOptions.defaults()));
+    }
+
+    /**
+     * Acks the burst's jobs at {@code indexes} (all of one queue and worker) in one statement, marks in
+     * {@code ok} those whose claim held, and stores their results, if any.
+     */
+    private static void ack(ResultDao results, JdbiQueue q, String workerId, List<Outcome> burst,
+            List<Integer> indexes, boolean[] ok, long now) {
+        List<Long> ids = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            ids.add(burst.get(i).held().job.id());
         }
-        if (a.resultJson() != null) {
-            results.save(job.id(), a.resultJson(),
-                    JdbiResults.expiresAt(a.held().owner.options().resultTtl(), now), now);
+        Set<Long> acked = q.ackBatchIds(ids, workerId);
+        for (int i : indexes) {
+            Outcome.Ack a = (Outcome.Ack) burst.get(i);
+            ok[i] = acked.contains(a.held().job.id());
+            if (ok[i] && a.resultJson() != null) {
+                results.save(a.held().job.id(), a.resultJson(),
+                        JdbiResults.expiresAt(a.held().owner.options().resultTtl(), now), now);
+            }
         }
-        return true;
     }
 
     private void notifyListener(Outcome o, boolean settled) {

@@ -356,6 +356,22 @@ class QueueTest {
     }
 
     @Test
+    void ackBatchIdsSaysWhichJobsItAcked() {
+        JdbiQueue jq = (JdbiQueue) queue;
+        queue.enqueueAll(List.of(1, 2, 3), EnqueueOptions.defaults());
+        List<Long> ids = queue.claimBatch("w", 3).stream().map(Job::id).toList();
+        assertThat(jq.ackBatchIds(ids, "someone-else")).isEmpty();
+        assertThat(jq.ackBatchIds(List.of(ids.get(0), ids.get(1)), "w")).containsExactlyInAnyOrder(ids.get(0),
+                ids.get(1));
+        assertThat(jq.ackBatchIds(ids, "w")).as("the first two are gone").containsExactly(ids.get(2));
+        assertThat(jq.ackBatchIds(List.of(), "w")).isEmpty();
+        long late = queue.enqueue(4);
+        queue.claimOne("w").orElseThrow();
+        clock.tick(Duration.ofSeconds(31));
+        assertThat(jq.ackBatchIds(List.of(late), "w")).as("lease lapsed").isEmpty();
+    }
+
+    @Test
     void statsCountPendingProcessingDeadAndOldestDueAge() {
         queue.enqueue("a");
         clock.tick(Duration.ofSeconds(5));

@@ -306,6 +306,29 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aJobWhoseClaimWasLostWhileRunningIsReportedLostWhileTheOthersAck() {
+        Queue q = honker.queue("q");
+        List<Long> ids = q.enqueueAll(List.of(0, 1, 2, 3), EnqueueOptions.defaults());
+        Events events = new Events();
+        pool = honker.workers()
+                .listener(events)
+                .handle("q", Integer.class, WorkerOptions.defaults().withClaimBatch(4), (Integer p, Job job) -> {
+                    if (p == 0) {
+                        q.cancel(job.id());
+                    }
+                    return p;
+                })
+                .start();
+        Await.until(WAIT, "every job settled", () -> events.seen.stream()
+                .filter(e -> e.startsWith("succeeded:") || e.startsWith("lost:")).count() == 4);
+        assertThat(events.seen).contains("lost:" + ids.get(0), "succeeded:" + ids.get(1), "succeeded:" + ids.get(2),
+                "succeeded:" + ids.get(3));
+        assertThat(honker.results().getJson(ids.get(0))).as("no result for a lost claim").isEmpty();
+        assertThat(honker.results().getJson(ids.get(3))).contains("3");
+        assertThat(live("q")).isZero();
+    }
+
+    @Test
     void shutdownLetsRunningJobsFinishAndClaimsNothingNew() throws Exception {
         Queue q = honker.queue("q");
         long first = q.enqueue("first");
