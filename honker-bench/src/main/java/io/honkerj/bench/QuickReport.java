@@ -34,10 +34,11 @@ public final class QuickReport {
     /**
      * Runs the report.
      *
-     * @param args ignored
+     * @param args none for the whole report; {@code pool} for the worker-pool section alone
      * @throws Exception if a workload fails
      */
     public static void main(String[] args) throws Exception {
+        boolean poolOnly = args.length > 0 && args[0].equals("pool");
         Path dir = Files.createTempDirectory("honker-quick-report");
         long start = System.nanoTime();
         try {
@@ -45,12 +46,16 @@ public final class QuickReport {
             System.out.printf(Locale.ROOT, "honker-jdbi quick report: embedded SQLite (WAL, synchronous=NORMAL) in %s,"
                     + " %d cores, Java %s%n%n", dir, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            report.enqueue();
-            report.claimAck();
-            report.backlog();
-            report.print();
+            if (!poolOnly) {
+                report.enqueue();
+                report.claimAck();
+                report.backlog();
+                report.print();
+            }
             report.workerPool();
-            report.wakeups();
+            if (!poolOnly) {
+                report.wakeups();
+            }
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
             BenchFiles.delete(dir);
@@ -219,8 +224,9 @@ public final class QuickReport {
         }
     }
 
-    /** Backlogs each side drains to warm up, then rounds of the pool section, each draining one backlog per side. */
-    private static final int POOL_WARMUP_BACKLOGS = 5;
+    /** The pool section's warm-up per side, then its rounds: each side drains backlogs for a round's time. */
+    private static final long POOL_WARMUP_NANOS = 600_000_000L;
+    private static final long POOL_ROUND_NANOS = 250_000_000L;
     private static final int POOL_ROUNDS = 5;
 
     /** Drains one backlog of {@link WorkerPoolBenchmark#BACKLOG} jobs, after an untimed setup. */
@@ -232,24 +238,31 @@ public final class QuickReport {
         void drain() throws Exception;
     }
 
-    private static Measured drainOnce(Drain d) throws Exception {
-        d.setUp();
-        long t0 = System.nanoTime();
-        d.drain();
-        return new Measured(WorkerPoolBenchmark.BACKLOG, System.nanoTime() - t0);
+    /** Drains backlogs, each set up untimed, until this much measured time has passed. */
+    private static Measured drainFor(Drain d, long nanos) throws Exception {
+        long jobs = 0;
+        long measured = 0;
+        while (measured < nanos) {
+            d.setUp();
+            long t0 = System.nanoTime();
+            d.drain();
+            measured += System.nanoTime() - t0;
+            jobs += WorkerPoolBenchmark.BACKLOG;
+        }
+        return new Measured(jobs, measured);
     }
 
     /**
      * A worker pool with a no-op handler at concurrency 1, 4 and 16 (claim batch 32) beside bare claim+ack at
-     * batch 32: each side drains a backlog of 2,000 jobs enqueued untimed (the pools paused meanwhile), warmed
+     * batch 32: each side drains backlogs of 2,000 jobs enqueued untimed (every pool paused meanwhile), warmed
      * up first, then alternating rounds; each figure is its side's median round. The bare side has a file of
-     * its own: a pool's claim waker starts the file's change watcher, whose polling after every commit would
-     * slow the bare side down too and flatter the ratio.
+     * its own, in a folder of its own: a pool's claim waker starts the change watcher of its file, which polls
+     * after every commit and wakes on file events in that folder, and would slow the bare side down too.
      */
     private void workerPool() throws Exception {
         int[] concurrencies = {1, 4, 16};
         try (JdbiHonker honker = Honkers.open(dir.resolve("pool.db"));
-                JdbiHonker bareHonker = Honkers.open(dir.resolve("pool-bare.db"))) {
+                JdbiHonker bareHonker = Honkers.open(Files.createDirectories(dir.resolve("bare")).resolve("bare.db"))) {
             List<Drain> sides = new ArrayList<>();
             List<WorkerPool> pools = new ArrayList<>();
             try {
@@ -263,7 +276,7 @@ public final class QuickReport {
                     sides.add(new Drain() {
                         @Override
                         public void setUp() {
-                            pool.pause(name);
+                            pauseAll(pools);
                             acks.expect(WorkerPoolBenchmark.BACKLOG);
                             Workloads.fill(queue, WorkerPoolBenchmark.BACKLOG);
                         }
@@ -279,6 +292,7 @@ public final class QuickReport {
                 sides.add(new Drain() {
                     @Override
                     public void setUp() {
+                        pauseAll(pools);
                         Workloads.fill(bare, WorkerPoolBenchmark.BACKLOG);
                     }
 
@@ -288,9 +302,7 @@ public final class QuickReport {
                     }
                 });
                 for (Drain d : sides) {
-                    for (int i = 0; i < POOL_WARMUP_BACKLOGS; i++) {
-                        drainOnce(d);
-                    }
+                    drainFor(d, POOL_WARMUP_NANOS);
                 }
                 List<List<Measured>> rounds = new ArrayList<>();
                 for (int i = 0; i < sides.size(); i++) {
@@ -298,15 +310,17 @@ public final class QuickReport {
                 }
                 for (int round = 0; round < POOL_ROUNDS; round++) {
                     for (int i = 0; i < sides.size(); i++) {
-                        rounds.get(i).add(drainOnce(sides.get(i)));
+                        rounds.get(i).add(drainFor(sides.get(i), POOL_ROUND_NANOS));
                     }
                 }
                 double bareRate = median(rounds.get(sides.size() - 1)).perSecond();
                 System.out.println();
-                System.out.printf(Locale.ROOT, "Worker pool, no-op handler: a backlog of %,d jobs drained through a"
+                System.out.printf(Locale.ROOT, "Worker pool, no-op handler: backlogs of %,d jobs drained through a"
                         + " running pool (claim batch %d),%nbeside bare claim+ack batch %d (claimBatch + ackBatch on"
-                        + " one thread) in the same run; median of %d rounds.%n%n", WorkerPoolBenchmark.BACKLOG,
-                        WorkerPoolBenchmark.CLAIM_BATCH, WorkerPoolBenchmark.CLAIM_BATCH, POOL_ROUNDS);
+                        + " one thread) in the same run;%neach side warmed up, then %d alternating rounds of %d ms;"
+                        + " each figure is its side's median round.%n%n", WorkerPoolBenchmark.BACKLOG,
+                        WorkerPoolBenchmark.CLAIM_BATCH, WorkerPoolBenchmark.CLAIM_BATCH, POOL_ROUNDS,
+                        POOL_ROUND_NANOS / 1_000_000);
                 System.out.println("| worker pool, no-op handler  |          rate | vs bare batch 32 |");
                 System.out.println("|-----------------------------|---------------|------------------|");
                 double at4 = 0;
@@ -325,6 +339,16 @@ public final class QuickReport {
                     pool.shutdown(Duration.ofSeconds(10));
                 }
             }
+        }
+    }
+
+    /**
+     * Pauses every pool: an idle pool left running would wake at each commit on its file and claim in vain,
+     * slowing down the one being measured.
+     */
+    private static void pauseAll(List<WorkerPool> pools) {
+        for (WorkerPool pool : pools) {
+            pool.queues().forEach(pool::pause);
         }
     }
 
