@@ -31,8 +31,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>{@code pool}: the pool is paused while the backlog is enqueued; the invocation resumes it and returns
  * when its listener has heard {@code jobSucceeded} for every job, that is when every ack has committed.
  * Claims take up to {@value #CLAIM_BATCH} jobs ({@code WorkerOptions.withClaimBatch}), the same batch
- * as the baseline, so the difference is the pool's own machinery: the dispatcher, hand-off to runner
- * threads, payload decoding, listener calls, and the completer's ack transactions. {@code bare}: one thread
+ * as the baseline, so the difference is the pool's own machinery: claiming and settling from several
+ * threads, hand-offs to runner threads, payload decoding, listener calls, and the change watcher its claim
+ * waker needs. {@code bare}: one thread
  * claims up to {@value #CLAIM_BATCH} and acks them ({@code claimBatch} then {@code ackBatch}, as
  * {@link ClaimAckBenchmark} at batch 32) until the backlog is gone, on a database of its own: the pool's
  * claim waker starts its file's change watcher, which polls after every commit and would slow a baseline on

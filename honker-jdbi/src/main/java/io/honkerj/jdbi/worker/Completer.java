@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * one write transaction, so short jobs cost a fraction of a transaction each; the acks of a burst are one
  * statement per queue ({@code ackBatchIds}), not one per job. Listener calls follow the commit.
  *
- * <p>A dispatcher about to claim takes the outcomes waiting ({@link #takeWaiting()}) and applies them in its
- * claim's transaction, so with short jobs one transaction both settles a batch and claims the next. Acks
- * therefore wait up to {@value #ACK_DEFER_MICROS} µs for such a claim before this loop applies them itself;
- * any other outcome, and everything once {@link #finish()} is called, is applied at once.
+ * <p>A thread about to claim (a queue's dispatcher, or a runner that made room) takes the outcomes waiting
+ * ({@link #takeWaiting()}) and applies them in its claim's transaction, so with short jobs one transaction
+ * both settles a batch and claims the next. Acks therefore wait up to {@value #ACK_DEFER_MICROS} µs for
+ * such a claim before this loop applies them itself; any other outcome, and everything once
+ * {@link #finish()} is called, is applied at once.
  */
 final class Completer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Completer.class);
