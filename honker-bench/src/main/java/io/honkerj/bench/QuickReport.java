@@ -1,6 +1,7 @@
 package io.honkerj.bench;
 
 import io.honkerj.api.Queue;
+import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
 import java.nio.file.Files;
@@ -33,10 +34,11 @@ public final class QuickReport {
     /**
      * Runs the report.
      *
-     * @param args ignored
+     * @param args none for the whole report; {@code pool} for the worker-pool section alone
      * @throws Exception if a workload fails
      */
     public static void main(String[] args) throws Exception {
+        boolean poolOnly = args.length > 0 && args[0].equals("pool");
         Path dir = Files.createTempDirectory("honker-quick-report");
         long start = System.nanoTime();
         try {
@@ -44,11 +46,16 @@ public final class QuickReport {
             System.out.printf(Locale.ROOT, "honker-jdbi quick report: embedded SQLite (WAL, synchronous=NORMAL) in %s,"
                     + " %d cores, Java %s%n%n", dir, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            report.enqueue();
-            report.claimAck();
-            report.backlog();
-            report.print();
-            report.wakeups();
+            if (!poolOnly) {
+                report.enqueue();
+                report.claimAck();
+                report.backlog();
+                report.print();
+            }
+            report.workerPool();
+            if (!poolOnly) {
+                report.wakeups();
+            }
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
             BenchFiles.delete(dir);
@@ -215,6 +222,138 @@ public final class QuickReport {
             taken = 0;
             return 0;
         }
+    }
+
+    /** The pool section's warm-up per side, then its rounds: each side drains backlogs for a round's time. */
+    private static final long POOL_WARMUP_NANOS = 600_000_000L;
+    private static final long POOL_ROUND_NANOS = 250_000_000L;
+    private static final int POOL_ROUNDS = 5;
+
+    /** Drains one backlog of {@link WorkerPoolBenchmark#BACKLOG} jobs, after an untimed setup. */
+    private interface Drain {
+        /** Untimed: enqueues the backlog (and pauses whatever must not start early). */
+        void setUp() throws Exception;
+
+        /** Timed: works the whole backlog off. */
+        void drain() throws Exception;
+    }
+
+    /** Drains backlogs, each set up untimed, until this much measured time has passed. */
+    private static Measured drainFor(Drain d, long nanos) throws Exception {
+        long jobs = 0;
+        long measured = 0;
+        while (measured < nanos) {
+            d.setUp();
+            long t0 = System.nanoTime();
+            d.drain();
+            measured += System.nanoTime() - t0;
+            jobs += WorkerPoolBenchmark.BACKLOG;
+        }
+        return new Measured(jobs, measured);
+    }
+
+    /**
+     * A worker pool with a no-op handler at concurrency 1, 4 and 16 (claim batch 32) beside bare claim+ack at
+     * batch 32: each side drains backlogs of 2,000 jobs enqueued untimed (every pool paused meanwhile), warmed
+     * up first, then alternating rounds; each figure is its side's median round. The bare side has a file of
+     * its own, in a folder of its own: a pool's claim waker starts the change watcher of its file, which polls
+     * after every commit and wakes on file events in that folder, and would slow the bare side down too.
+     */
+    private void workerPool() throws Exception {
+        int[] concurrencies = {1, 4, 16};
+        try (JdbiHonker honker = Honkers.open(dir.resolve("pool.db"));
+                JdbiHonker bareHonker = Honkers.open(Files.createDirectories(dir.resolve("bare")).resolve("bare.db"))) {
+            List<Drain> sides = new ArrayList<>();
+            List<WorkerPool> pools = new ArrayList<>();
+            try {
+                for (int c : concurrencies) {
+                    String name = "pool-" + c;
+                    Queue queue = honker.queue(name);
+                    AckCounter acks = new AckCounter();
+                    WorkerPool pool = Workloads.startNoOpPool(honker, name, c, WorkerPoolBenchmark.CLAIM_BATCH, acks);
+                    pools.add(pool);
+                    pool.pause(name);
+                    sides.add(new Drain() {
+                        @Override
+                        public void setUp() {
+                            pauseAll(pools);
+                            acks.expect(WorkerPoolBenchmark.BACKLOG);
+                            Workloads.fill(queue, WorkerPoolBenchmark.BACKLOG);
+                        }
+
+                        @Override
+                        public void drain() throws InterruptedException {
+                            pool.resume(name);
+                            acks.await();
+                        }
+                    });
+                }
+                Queue bare = bareHonker.queue("bare");
+                sides.add(new Drain() {
+                    @Override
+                    public void setUp() {
+                        pauseAll(pools);
+                        Workloads.fill(bare, WorkerPoolBenchmark.BACKLOG);
+                    }
+
+                    @Override
+                    public void drain() {
+                        Workloads.drain(bare, WorkerPoolBenchmark.BACKLOG, WorkerPoolBenchmark.CLAIM_BATCH);
+                    }
+                });
+                for (Drain d : sides) {
+                    drainFor(d, POOL_WARMUP_NANOS);
+                }
+                List<List<Measured>> rounds = new ArrayList<>();
+                for (int i = 0; i < sides.size(); i++) {
+                    rounds.add(new ArrayList<>());
+                }
+                for (int round = 0; round < POOL_ROUNDS; round++) {
+                    for (int i = 0; i < sides.size(); i++) {
+                        rounds.get(i).add(drainFor(sides.get(i), POOL_ROUND_NANOS));
+                    }
+                }
+                double bareRate = median(rounds.get(sides.size() - 1)).perSecond();
+                System.out.println();
+                System.out.printf(Locale.ROOT, "Worker pool, no-op handler: backlogs of %,d jobs drained through a"
+                        + " running pool (claim batch %d),%nbeside bare claim+ack batch %d (claimBatch + ackBatch on"
+                        + " one thread) in the same run;%neach side warmed up, then %d alternating rounds of %d ms;"
+                        + " each figure is its side's median round.%n%n", WorkerPoolBenchmark.BACKLOG,
+                        WorkerPoolBenchmark.CLAIM_BATCH, WorkerPoolBenchmark.CLAIM_BATCH, POOL_ROUNDS,
+                        POOL_ROUND_NANOS / 1_000_000);
+                System.out.println("| worker pool, no-op handler  |          rate | vs bare batch 32 |");
+                System.out.println("|-----------------------------|---------------|------------------|");
+                double at4 = 0;
+                for (int i = 0; i < concurrencies.length; i++) {
+                    double rate = median(rounds.get(i)).perSecond();
+                    if (concurrencies[i] == 4) {
+                        at4 = rate;
+                    }
+                    poolRow("pool, concurrency " + concurrencies[i], rate, bareRate);
+                }
+                poolRow("bare claim+ack, batch 32", bareRate, bareRate);
+                System.out.println();
+                System.out.printf(Locale.ROOT, "pool@4 / bare batch 32: %.2f (target >= 0.70)%n", at4 / bareRate);
+            } finally {
+                for (WorkerPool pool : pools) {
+                    pool.shutdown(Duration.ofSeconds(10));
+                }
+            }
+        }
+    }
+
+    /**
+     * Pauses every pool: an idle pool left running would wake at each commit on its file and claim in vain,
+     * slowing down the one being measured.
+     */
+    private static void pauseAll(List<WorkerPool> pools) {
+        for (WorkerPool pool : pools) {
+            pool.queues().forEach(pool::pause);
+        }
+    }
+
+    private static void poolRow(String what, double rate, double bareRate) {
+        System.out.printf(Locale.ROOT, "| %-27s | %,6.0f jobs/s | %16.2f |%n", what, rate, rate / bareRate);
     }
 
     /** Wake latency through the change watcher, and what an idle watcher costs. */

@@ -1,8 +1,12 @@
 package io.honkerj.bench;
 
 import io.honkerj.api.EnqueueOptions;
+import io.honkerj.api.Honker;
 import io.honkerj.api.Job;
 import io.honkerj.api.Queue;
+import io.honkerj.api.WorkerListener;
+import io.honkerj.api.WorkerOptions;
+import io.honkerj.api.WorkerPool;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,6 +70,33 @@ final class Workloads {
 
     static int claimAndAck(RawQueue raw, String workerId, int n) throws SQLException {
         return raw.claimAndAck(workerId, n, LEASE_SECONDS);
+    }
+
+    /**
+     * Starts a pool working {@code queue} with a handler that does nothing (the payload is still decoded, to
+     * a Map, as for any handler).
+     */
+    static WorkerPool startNoOpPool(Honker honker, String queue, int concurrency, int claimBatch,
+            WorkerListener listener) {
+        return honker.workers()
+                .workerIdPrefix("bench-" + concurrency)
+                .handle(queue, Map.class,
+                        WorkerOptions.defaults().withConcurrency(concurrency).withClaimBatch(claimBatch),
+                        (payload, job) -> null)
+                .listener(listener)
+                .start();
+    }
+
+    /** Claims and acks up to {@code batch} at a time, on this thread, until {@code backlog} jobs are done. */
+    static void drain(Queue queue, int backlog, int batch) {
+        int done = 0;
+        while (done < backlog) {
+            int n = claimAndAck(queue, "w", batch);
+            if (n == 0) {
+                throw new IllegalStateException("backlog ran dry after " + done + " jobs");
+            }
+            done += n;
+        }
     }
 
     /** Fills a queue with {@code count} due jobs, 1,000 per transaction. */

@@ -12,6 +12,7 @@ import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
 import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
+import io.honkerj.jdbi.internal.Session;
 import io.honkerj.jdbi.result.JdbiResults;
 import io.honkerj.jdbi.result.ResultDao;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link Queue} on Jdbi: each operation is one transaction of {@link QueueDao} statements on the
@@ -133,15 +135,36 @@ public final class JdbiQueue implements Queue {
     public List<Job> claimBatch(String workerId, int n) {
         Args.requireName("worker id", workerId);
         Args.requirePositive("claim batch size", n);
+        return toJobs(db.write(s -> claimRows(s, workerId, n)));
+    }
+
+    /**
+     * Claims as {@link #claimBatch} does, inside a write transaction the caller already holds on this
+     * queue's database, so other statements can share it (the worker pool settles finished jobs in the
+     * transaction that claims the next ones). The jobs are bound to this queue, not to the session.
+     *
+     * @param session a session of this queue's database, in a write transaction
+     * @param workerId the claiming worker
+     * @param n the most jobs to claim; at least 1
+     * @return the jobs claimed, in claim order
+     */
+    public List<Job> claimBatchIn(Session session, String workerId, int n) {
+        Args.requireName("worker id", workerId);
+        Args.requirePositive("claim batch size", n);
+        return toJobs(claimRows(session, workerId, n));
+    }
+
+    private List<JobRow> claimRows(Session s, String workerId, int n) {
         long lease = options.visibilityTimeout().getSeconds();
-        List<JobRow> rows = db.write(s -> {
-            long now = db.nowSeconds();
-            QueueDao dao = s.dao(QueueDao.class);
-            if (dao.deadLetterLapsedClaims(name, now) > 0) {
-                dao.deleteLapsedClaims(name, now);
-            }
-            return dao.claimBatch(name, workerId, n, lease, now);
-        });
+        long now = db.nowSeconds();
+        QueueDao dao = s.dao(QueueDao.class);
+        if (dao.deadLetterLapsedClaims(name, now) > 0) {
+            dao.deleteLapsedClaims(name, now);
+        }
+        return dao.claimBatch(name, workerId, n, lease, now);
+    }
+
+    private List<Job> toJobs(List<JobRow> rows) {
         List<JobRow> ordered = new ArrayList<>(rows);
         ordered.sort(CLAIM_ORDER);
         List<Job> jobs = new ArrayList<>(ordered.size());
@@ -184,6 +207,23 @@ public final class JdbiQueue implements Queue {
         }
         String ids = db.codec().encode(jobIds);
         return db.write(s -> s.dao(QueueDao.class).ackBatch(ids, workerId, db.nowSeconds()));
+    }
+
+    /**
+     * Acks, in one statement, every listed job {@code workerId} still validly holds, as {@link #ackBatch}
+     * does, and says which: the worker pool's completer settles a burst of finished jobs with it.
+     *
+     * @param jobIds the jobs to ack
+     * @param workerId the worker that claimed them
+     * @return the ids acked; the others' claims were lost (lease lapsed, cancelled, or another worker's)
+     */
+    public Set<Long> ackBatchIds(Collection<Long> jobIds, String workerId) {
+        Args.requireName("worker id", workerId);
+        if (jobIds.isEmpty()) {
+            return Set.of();
+        }
+        String ids = db.codec().encode(jobIds);
+        return Set.copyOf(db.write(s -> s.dao(QueueDao.class).ackBatchIds(ids, workerId, db.nowSeconds())));
     }
 
     @Override

@@ -49,6 +49,10 @@ interface QueueDao {
     @SqlUpdate
     int ackBatch(String ids, String workerId, long now);
 
+    /** {@code ackBatchIds.sql}: {@code ids} is a JSON array of job ids; returns those deleted. */
+    @SqlQuery
+    List<Long> ackBatchIds(String ids, String workerId, long now);
+
     /** {@code retryToDead.sql}. */
     @SqlUpdate
     int retryToDead(long id, String workerId, String error, long now);

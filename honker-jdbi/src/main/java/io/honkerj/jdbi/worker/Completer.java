@@ -5,32 +5,47 @@ import io.honkerj.api.QueueOptions;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
+import io.honkerj.jdbi.internal.Session;
 import io.honkerj.jdbi.queue.JdbiQueue;
 import io.honkerj.jdbi.result.JdbiResults;
 import io.honkerj.jdbi.result.ResultDao;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles finished jobs: takes every outcome waiting and applies them all in one write transaction (ack
- * with result, retry, dead-letter, release), so short jobs cost a fraction of a transaction each. Listener
- * calls follow the commit.
+ * Settles finished jobs: applies the outcomes waiting (ack with result, retry, dead-letter, release) all in
+ * one write transaction, so short jobs cost a fraction of a transaction each; the acks of a burst are one
+ * statement per queue ({@code ackBatchIds}), not one per job. Listener calls follow the commit.
+ *
+ * <p>A thread about to claim (a queue's dispatcher, or a runner that made room) takes the outcomes waiting
+ * ({@link #takeWaiting()}) and applies them in its claim's transaction, so with short jobs one transaction
+ * both settles a batch and claims the next. Acks therefore wait up to {@value #ACK_DEFER_MICROS} µs for
+ * such a claim before this loop applies them itself; any other outcome, and everything once
+ * {@link #finish()} is called, is applied at once.
  */
 final class Completer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Completer.class);
-    private static final int MAX_BURST = 512;
+    /** How long an ack waits for a claim transaction to carry it. */
+    static final long ACK_DEFER_MICROS = 1000;
+    private static final long ACK_DEFER_NANOS = ACK_DEFER_MICROS * 1000;
 
     private final Database db;
     private final WorkerListener listener;
-    /** Put last by {@link #finish()}: everything before it is applied, then the loop ends. */
-    private static final Outcome STOP = new Outcome.Release(null);
 
-    private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final List<Outcome> waiting = new ArrayList<>(); // guarded by lock
+    private long oldestAt; // guarded by lock: when the oldest waiting outcome came
+    private boolean urgent; // guarded by lock: an outcome that is not an ack waits
+    private boolean finishing; // guarded by lock
 
     Completer(Database db, WorkerListener listener) {
         this.db = db;
@@ -38,56 +53,123 @@ final class Completer implements Runnable {
     }
 
     void submit(Outcome outcome) {
-        outcomes.add(outcome);
+        lock.lock();
+        try {
+            if (waiting.isEmpty()) {
+                oldestAt = System.nanoTime();
+                arrived.signal();
+            }
+            waiting.add(outcome);
+            if (!(outcome instanceof Outcome.Ack) && !urgent) {
+                urgent = true;
+                arrived.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Ends the loop once every outcome submitted so far is applied. */
+    /** Applies everything waiting at once from now on, and ends the loop once nothing is left. */
     void finish() {
-        outcomes.add(STOP);
+        lock.lock();
+        try {
+            finishing = true;
+            arrived.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes every outcome waiting, for a claim transaction to apply with {@link #applyIn}, then
+     * {@link #settled} after its commit, or {@link #resubmit} if it fails.
+     */
+    List<Outcome> takeWaiting() {
+        lock.lock();
+        try {
+            return takeAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Outcome> takeAll() {
+        List<Outcome> taken = new ArrayList<>(waiting);
+        waiting.clear();
+        urgent = false;
+        return taken;
+    }
+
+    /** Gives back outcomes taken by {@link #takeWaiting()} whose transaction failed: this loop applies them now. */
+    void resubmit(List<Outcome> taken) {
+        lock.lock();
+        try {
+            if (waiting.isEmpty()) {
+                oldestAt = System.nanoTime();
+            }
+            waiting.addAll(taken);
+            urgent = true;
+            arrived.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void run() {
-        List<Outcome> burst = new ArrayList<>();
-        boolean stop = false;
-        while (!stop) {
+        while (true) {
+            List<Outcome> burst;
             try {
-                burst.add(outcomes.take());
+                burst = awaitBurst();
             } catch (InterruptedException e) {
-                stop = true; // apply what is there, then end
+                finish(); // apply what is there, then end
+                continue;
             }
-            outcomes.drainTo(burst, MAX_BURST - burst.size());
-            stop |= burst.remove(STOP);
-            if (!burst.isEmpty()) {
-                apply(burst);
+            if (burst == null) {
+                return;
             }
-            burst.clear();
+            apply(burst);
         }
     }
 
-    private void apply(List<Outcome> burst) {
-        boolean[] settled;
+    /** Waits until what is waiting should be applied, and takes it; null once finishing with nothing left. */
+    private List<Outcome> awaitBurst() throws InterruptedException {
+        lock.lock();
         try {
-            settled = db.write(s -> {
-                HandleDatabase tx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
-                Map<String, JdbiQueue> queues = new HashMap<>();
-                boolean[] ok = new boolean[burst.size()];
-                for (int i = 0; i < burst.size(); i++) {
-                    Outcome o = burst.get(i);
-                    Job job = o.held().job;
-                    JdbiQueue q = queues.computeIfAbsent(job.queue(),
-                            name -> new JdbiQueue(tx, name, QueueOptions.defaults()));
-                    if (o instanceof Outcome.Ack a) {
-                        ok[i] = ack(s.dao(ResultDao.class), q, job, a, tx.nowSeconds());
-                    } else if (o instanceof Outcome.Retry r) {
-                        ok[i] = q.retry(job.id(), job.workerId(), r.delay(), r.error());
-                    } else if (o instanceof Outcome.Dead d) {
-                        ok[i] = q.fail(job.id(), job.workerId(), d.error());
-                    } else {
-                        ok[i] = q.release(job.id(), job.workerId());
+            while (true) {
+                if (waiting.isEmpty()) {
+                    if (finishing) {
+                        return null;
                     }
+                    arrived.await();
+                    continue;
                 }
-                return ok;
+                long left = oldestAt + ACK_DEFER_NANOS - System.nanoTime();
+                if (urgent || finishing || left <= 0) {
+                    return takeAll();
+                }
+                arrived.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The acks of one burst that share a statement: same queue, same claiming worker. */
+    private record AckGroup(String queue, String workerId) {}
+
+    /** Applies a burst in its own transaction, with whatever else came while it waited for the write gate. */
+    private void apply(List<Outcome> burst) {
+        boolean[] ok;
+        try {
+            ok = db.write(s -> {
+                lock.lock();
+                try {
+                    burst.addAll(takeAll());
+                } finally {
+                    lock.unlock();
+                }
+                return applyIn(s, burst);
             });
         } catch (RuntimeException e) {
             log.error("Could not settle {} finished jobs; they run again after their leases", burst.size(), e);
@@ -96,22 +178,75 @@ final class Completer implements Runnable {
             }
             return;
         }
+        settled(burst, ok);
+    }
+
+    /**
+     * Applies outcomes (ack with result, retry, dead-letter, release) inside the caller's write transaction:
+     * the acks in one statement per queue, the rest one job at a time.
+     *
+     * @return for each outcome, whether its claim still held (false: lost)
+     */
+    boolean[] applyIn(Session s, List<Outcome> burst) {
+        HandleDatabase tx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
+        Map<String, JdbiQueue> queues = new HashMap<>();
+        boolean[] ok = new boolean[burst.size()];
+        Map<AckGroup, List<Integer>> acks = new LinkedHashMap<>();
+        for (int i = 0; i < burst.size(); i++) {
+            Outcome o = burst.get(i);
+            Job job = o.held().job;
+            if (o instanceof Outcome.Ack) {
+                acks.computeIfAbsent(new AckGroup(job.queue(), job.workerId()), g -> new ArrayList<>()).add(i);
+                continue;
+            }
+            JdbiQueue q = queue(queues, tx, job.queue());
+            if (o instanceof Outcome.Retry r) {
+                ok[i] = q.retry(job.id(), job.workerId(), r.delay(), r.error());
+            } else if (o instanceof Outcome.Dead d) {
+                ok[i] = q.fail(job.id(), job.workerId(), d.error());
+            } else {
+                ok[i] = q.release(job.id(), job.workerId());
+            }
+        }
+        for (Map.Entry<AckGroup, List<Integer>> group : acks.entrySet()) {
+            ack(s.dao(ResultDao.class), queue(queues, tx, group.getKey().queue()), group.getKey().workerId(),
+                    burst, group.getValue(), ok, tx.nowSeconds());
+        }
+        return ok;
+    }
+
+    /** After the commit of {@link #applyIn}: stop heartbeating the jobs, then tell the listener. */
+    void settled(List<Outcome> burst, boolean[] ok) {
         for (int i = 0; i < burst.size(); i++) {
             Outcome o = burst.get(i);
             o.held().owner.settled(o.held());
-            notifyListener(o, settled[i]);
+            notifyListener(o, ok[i]);
         }
     }
 
-    private static boolean ack(ResultDao results, JdbiQueue q, Job job, Outcome.Ack a, long now) {
-        if (!q.ack(job.id(), job.workerId())) {
-            return false;
+    private static JdbiQueue queue(Map<String, JdbiQueue> queues, HandleDatabase tx, String name) {
+        return queues.computeIfAbsent(name, n -> new JdbiQueue(tx, n, QueueOptions.defaults()));
+    }
+
+    /**
+     * Acks the burst's jobs at {@code indexes} (all of one queue and worker) in one statement, marks in
+     * {@code ok} those whose claim held, and stores their results, if any.
+     */
+    private static void ack(ResultDao results, JdbiQueue q, String workerId, List<Outcome> burst,
+            List<Integer> indexes, boolean[] ok, long now) {
+        List<Long> ids = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            ids.add(burst.get(i).held().job.id());
         }
-        if (a.resultJson() != null) {
-            results.save(job.id(), a.resultJson(),
-                    JdbiResults.expiresAt(a.held().owner.options().resultTtl(), now), now);
+        Set<Long> acked = q.ackBatchIds(ids, workerId);
+        for (int i : indexes) {
+            Outcome.Ack a = (Outcome.Ack) burst.get(i);
+            ok[i] = acked.contains(a.held().job.id());
+            if (ok[i] && a.resultJson() != null) {
+                results.save(a.held().job.id(), a.resultJson(),
+                        JdbiResults.expiresAt(a.held().owner.options().resultTtl(), now), now);
+            }
         }
-        return true;
     }
 
     private void notifyListener(Outcome o, boolean settled) {

@@ -29,6 +29,7 @@ class QueryPlanTest {
         "claimBatch, _honker_live_claim",
         "ack, INTEGER PRIMARY KEY",
         "ackBatch, INTEGER PRIMARY KEY",
+        "ackBatchIds, INTEGER PRIMARY KEY",
         "retryToDead, INTEGER PRIMARY KEY",
         "retryReschedule, INTEGER PRIMARY KEY",
         "failToDead, INTEGER PRIMARY KEY",

@@ -15,10 +15,12 @@ import io.honkerj.api.QueueStats;
 import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
 import io.honkerj.jdbi.MutableClock;
+import io.honkerj.jdbi.internal.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -353,6 +355,52 @@ class QueueTest {
         assertThat(queue.ackBatch(List.of(ids.get(0), ids.get(1)), "w")).isEqualTo(2);
         clock.tick(Duration.ofSeconds(31));
         assertThat(queue.ackBatch(ids, "w")).as("lease lapsed").isZero();
+    }
+
+    @Test
+    void ackBatchIdsSaysWhichJobsItAcked() {
+        JdbiQueue jq = (JdbiQueue) queue;
+        queue.enqueueAll(List.of(1, 2, 3), EnqueueOptions.defaults());
+        List<Long> ids = queue.claimBatch("w", 3).stream().map(Job::id).toList();
+        assertThat(jq.ackBatchIds(ids, "someone-else")).isEmpty();
+        assertThat(jq.ackBatchIds(List.of(ids.get(0), ids.get(1)), "w")).containsExactlyInAnyOrder(ids.get(0),
+                ids.get(1));
+        assertThat(jq.ackBatchIds(ids, "w")).as("the first two are gone").containsExactly(ids.get(2));
+        assertThat(jq.ackBatchIds(List.of(), "w")).isEmpty();
+        long late = queue.enqueue(4);
+        queue.claimOne("w").orElseThrow();
+        clock.tick(Duration.ofSeconds(31));
+        assertThat(jq.ackBatchIds(List.of(late), "w")).as("lease lapsed").isEmpty();
+    }
+
+    @Test
+    void claimBatchInJoinsTheCallersTransactionAndBindsTheJobsToTheQueue() {
+        JdbiQueue jq = (JdbiQueue) queue;
+        queue.enqueueAll(List.of(1, 2, 3), EnqueueOptions.defaults());
+        assertThatThrownBy(() -> honker.jdbi().useTransaction(h -> {
+            assertThat(jq.claimBatchIn(session(h), "w", 2)).hasSize(2);
+            throw new IllegalStateException("roll back");
+        })).hasMessageContaining("roll back");
+        assertThat(queue.stats().pending()).as("rolled back with the caller's transaction").isEqualTo(3);
+        List<Job> jobs = honker.jdbi().inTransaction(h -> jq.claimBatchIn(session(h), "w", 2));
+        assertThat(jobs).extracting(Job::workerId).containsOnly("w");
+        assertThat(queue.stats().processing()).isEqualTo(2);
+        assertThat(jobs.get(0).ack()).as("acks after that handle is gone").isTrue();
+        assertThat(queue.stats().processing()).isEqualTo(1);
+    }
+
+    private static Session session(Handle h) {
+        return new Session() {
+            @Override
+            public Handle handle() {
+                return h;
+            }
+
+            @Override
+            public <T> T dao(Class<T> type) {
+                return h.attach(type);
+            }
+        };
     }
 
     @Test

@@ -306,6 +306,58 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aJobWhoseClaimWasLostWhileRunningIsReportedLostWhileTheOthersAck() {
+        Queue q = honker.queue("q");
+        List<Long> ids = q.enqueueAll(List.of(0, 1, 2, 3), EnqueueOptions.defaults());
+        Events events = new Events();
+        pool = honker.workers()
+                .listener(events)
+                .handle("q", Integer.class, WorkerOptions.defaults().withClaimBatch(4), (Integer p, Job job) -> {
+                    if (p == 0) {
+                        q.cancel(job.id());
+                    }
+                    return p;
+                })
+                .start();
+        Await.until(WAIT, "every job settled", () -> events.seen.stream()
+                .filter(e -> e.startsWith("succeeded:") || e.startsWith("lost:")).count() == 4);
+        assertThat(events.seen).contains("lost:" + ids.get(0), "succeeded:" + ids.get(1), "succeeded:" + ids.get(2),
+                "succeeded:" + ids.get(3));
+        assertThat(honker.results().getJson(ids.get(0))).as("no result for a lost claim").isEmpty();
+        assertThat(honker.results().getJson(ids.get(3))).contains("3");
+        assertThat(live("q")).isZero();
+    }
+
+    @Test
+    void shortJobsRunExactlyOnceAcrossPausesAndAShutdownMidway() throws Exception {
+        Queue q = honker.queue("q");
+        q.enqueueAll(java.util.stream.IntStream.range(0, 3000).boxed().toList(), EnqueueOptions.defaults());
+        Map<Long, Integer> runs = new ConcurrentHashMap<>();
+        Events events = new Events();
+        pool = honker.workers()
+                .listener(events)
+                .handle("q", Integer.class, WorkerOptions.defaults().withConcurrency(4).withClaimBatch(8),
+                        (p, job) -> runs.merge(job.id(), 1, Integer::sum))
+                .start();
+        for (int i = 1; i <= 3; i++) {
+            int atLeast = i * 400;
+            Await.until(WAIT, atLeast + " jobs run", () -> runs.size() >= atLeast);
+            pool.pause("q");
+            Await.until(WAIT, "nothing held while paused", () -> q.stats().processing() == 0);
+            pool.resume("q");
+        }
+        Await.until(WAIT, "1,500 jobs run", () -> runs.size() >= 1500);
+        assertThat(pool.shutdown(WAIT)).as("every job settled").isTrue();
+        assertThat(q.stats().processing()).isZero();
+        assertThat(q.stats().dead()).isZero();
+        assertThat(Set.copyOf(runs.values())).containsExactly(1);
+        assertThat(live("q")).as("the rest left pending, attempts unspent").isEqualTo(3000 - runs.size());
+        assertThat(db.one("SELECT COUNT(*) FROM _honker_live WHERE queue = 'q' AND attempts > 0", Long.class))
+                .isZero();
+        assertThat(events.seen).noneMatch(e -> e.startsWith("lost:") || e.startsWith("failed:"));
+    }
+
+    @Test
     void shutdownLetsRunningJobsFinishAndClaimsNothingNew() throws Exception {
         Queue q = honker.queue("q");
         long first = q.enqueue("first");
