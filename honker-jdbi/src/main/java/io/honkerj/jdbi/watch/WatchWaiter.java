@@ -27,12 +27,19 @@ final class WatchWaiter implements ChangeWaiter {
     @Override
     public synchronized boolean await(Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        while (!changed && !closed && watcher.failure() == null) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
+        if (!changed && !closed && watcher.failure() == null && max.toNanos() > 0) {
+            watcher.blocking();
+            try {
+                while (!changed && !closed && watcher.failure() == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } finally {
+                watcher.unblocked();
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         DatabaseReplacedException failure = watcher.failure();
         if (failure != null) {
