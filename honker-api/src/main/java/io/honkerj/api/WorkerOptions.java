@@ -8,14 +8,15 @@ import java.util.Objects;
  *
  * @param concurrency how many jobs of the queue run at once; at least 1
  * @param claimBatch how many jobs one claim takes at most; at least 1. Whenever fewer than
- *     {@code concurrency} jobs are held, the pool claims up to this many more, so a pool holds at most
- *     {@code concurrency + claimBatch - 1} jobs (waiting ones are heartbeated like running ones). Larger
- *     batches mean fewer claim transactions for short jobs.
+ *     {@code concurrency} jobs are waiting or running, the pool claims up to this many more, so at most
+ *     {@code concurrency + claimBatch - 1} are (finished ones awaiting their ack aside; waiting ones are
+ *     heartbeated like running ones). Larger batches mean fewer claim transactions for short jobs.
  * @param lease the claim's visibility timeout; at least one second. Running jobs are heartbeated every
  *     third of it, so it bounds how long a crashed worker's jobs wait, not how long a job may run
  * @param retry backoff and attempt budget for jobs whose handler throws
  * @param rateLimit the most jobs started per {@code ratePer} window across every process using the same
- *     limit name ({@code worker:<queue>}), or 0 for no limit
+ *     limit name ({@code worker:<queue>}), or 0 for no limit. Each claimed job is counted; one the window
+ *     has no room for goes back at once without spending an attempt
  * @param ratePer the rate-limit window; at least one second when {@code rateLimit > 0}, else ignored
  * @param resultTtl how long a handler's returned value stays readable; {@code null} = forever
  */

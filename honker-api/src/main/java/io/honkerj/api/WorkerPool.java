@@ -11,6 +11,7 @@ import java.util.Set;
  * dead-letters them when their attempts are used up.
  *
  * <p>Build one with {@link Honker#workers()}: register a handler per queue, then {@link Builder#start()}.
+ * Shut the pool down before closing the honker it was built on: it uses the honker's connections.
  * Stop it with {@link #shutdown(Duration)} or {@link #close()}: claiming stops, running handlers get until
  * the deadline to finish, then are interrupted, and every job not finished goes back to its queue at once
  * without spending an attempt.
@@ -24,11 +25,12 @@ public interface WorkerPool extends AutoCloseable {
     Set<String> queues();
 
     /**
-     * Returns the worker id this pool claims a queue's jobs with ({@code <prefix>-<queue>}), as stored in
-     * {@code _honker_live.worker_id}.
+     * Returns the worker id prefix of a queue's claims, {@code <prefix>-<queue>}: each claim stores
+     * {@code <prefix>-<queue>-<n>} in {@code _honker_live.worker_id}, a new {@code n} per claim, so a job this
+     * pool claims again after its lease lapsed is a new claim the first run cannot settle.
      *
      * @param queue a queue this pool works
-     * @return the worker id
+     * @return the worker id prefix
      * @throws IllegalArgumentException if the pool does not work that queue
      */
     String workerId(String queue);
@@ -79,8 +81,9 @@ public interface WorkerPool extends AutoCloseable {
     interface Builder {
 
         /**
-         * Sets the prefix of the pool's worker ids (default {@code honker-worker-<pid>-<random>}); a queue's
-         * worker id is {@code <prefix>-<queue>}.
+         * Sets the prefix of the pool's worker ids (default {@code honker-worker-<pid>-<random>}); a claim's
+         * worker id is {@code <prefix>-<queue>-<n>}. Keep it unique per pool: two pools sharing a prefix
+         * could settle each other's claims.
          *
          * @param prefix not blank
          * @return this builder
@@ -139,8 +142,9 @@ public interface WorkerPool extends AutoCloseable {
         }
 
         /**
-         * Delivers an outbox's messages one at a time, in order; a failed delivery waits
-         * {@code baseBackoff * 2^(attempts-1)} (no jitter, as upstream) and dies after its last attempt.
+         * Delivers an outbox's messages one at a time, in claim order (as upstream, a failed message waits
+         * for its retry while later ones go ahead); a failed delivery waits
+         * {@code baseBackoff * 2^(attempts-1)} (no jitter) and dies after its last attempt.
          *
          * @param name the outbox name (queue {@code _outbox:<name>})
          * @param payloadType what the codec decodes messages to

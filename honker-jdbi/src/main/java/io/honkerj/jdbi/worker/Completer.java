@@ -53,6 +53,7 @@ final class Completer implements Runnable {
     }
 
     void submit(Outcome outcome) {
+        outcome.held().finished = true;
         lock.lock();
         try {
             if (waiting.isEmpty()) {
@@ -128,7 +129,11 @@ final class Completer implements Runnable {
             if (burst == null) {
                 return;
             }
-            apply(burst);
+            try {
+                apply(burst);
+            } catch (RuntimeException | Error e) { // the pool's only settler must outlive anything
+                log.error("Worker completer carries on after an unexpected error", e);
+            }
         }
     }
 
@@ -172,13 +177,24 @@ final class Completer implements Runnable {
                 return applyIn(s, burst);
             });
         } catch (RuntimeException e) {
-            log.error("Could not settle {} finished jobs; they run again after their leases", burst.size(), e);
+            // one bad outcome (a result too big for SQLite, say) must not take the others down with it
+            log.warn("Settling {} finished jobs together failed; settling them one by one", burst.size(), e);
             for (Outcome o : burst) {
-                o.held().owner.settled(o.held());
+                applyOne(o);
             }
             return;
         }
         settled(burst, ok);
+    }
+
+    private void applyOne(Outcome o) {
+        List<Outcome> one = List.of(o);
+        try {
+            settled(one, db.write(s -> applyIn(s, one)));
+        } catch (RuntimeException e) {
+            log.error("Could not settle {}; it runs again after its lease", o.held().job, e);
+            o.held().owner.settled(o.held());
+        }
     }
 
     /**
@@ -266,7 +282,7 @@ final class Completer implements Runnable {
             } else {
                 listener.jobReleased(job);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.warn("Worker listener threw for {}", job, e);
         }
     }

@@ -7,6 +7,8 @@ final class Held {
     final Job job;
     final QueueWorker owner;
     volatile boolean lost;
+    /** Its outcome went to the completer: a lost claim is reported by the settle, not the heartbeat. */
+    volatile boolean finished;
 
     Held(Job job, QueueWorker owner) {
         this.job = job;

@@ -29,6 +29,9 @@ final class JdbiWorkerPool implements WorkerPool {
     private final Completer completer;
     private final Thread completerThread;
     private final ScheduledExecutorService beats;
+    private final ScheduledExecutorService stats;
+    /** Threads of this pool while they run: shutdown called on one of them must not wait for itself. */
+    private final Set<Thread> poolThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean clean;
@@ -43,8 +46,9 @@ final class JdbiWorkerPool implements WorkerPool {
             threads += r.options().concurrency();
         }
         this.runners = WorkerThreads.newExecutor("honker-worker", threads);
-        this.completerThread = new Thread(completer, "honker-completer");
+        this.completerThread = new Thread(() -> QueueWorker.inPool(poolThreads, completer), "honker-completer");
         this.beats = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("honker-heartbeat", true));
+        this.stats = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("honker-stats", true));
     }
 
     private QueueWorker worker(Database db, String prefix, PoolBuilder.Registration r, WorkerListener listener) {
@@ -60,10 +64,12 @@ final class JdbiWorkerPool implements WorkerPool {
             long beatMillis = Math.max(1, w.options().lease().toMillis() / 3);
             pool.beats.scheduleAtFixedRate(w::heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
             if (statsEvery != null) {
-                pool.beats.scheduleAtFixedRate(() -> pool.reportStats(w, listener), statsEvery.toMillis(),
-                        statsEvery.toMillis(), TimeUnit.MILLISECONDS);
+                // on a thread of its own: a slow stats query or listener must not delay heartbeats
+                pool.stats.scheduleAtFixedRate(() -> QueueWorker.inPool(pool.poolThreads,
+                        () -> pool.reportStats(w, listener)), statsEvery.toMillis(), statsEvery.toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
-            w.start(pool.runners);
+            w.start(pool.runners, pool.poolThreads);
         }
         if (hookGrace != null) {
             pool.hook = new Thread(() -> pool.shutdownFromHook(hookGrace), "honker-worker-shutdown");
@@ -77,7 +83,7 @@ final class JdbiWorkerPool implements WorkerPool {
     private void reportStats(QueueWorker w, WorkerListener listener) {
         try {
             listener.queueStats(w.jobs().stats());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an escaping throw would cancel the schedule
             log.warn("Queue '{}': stats failed", w.queue(), e);
         }
     }
@@ -138,6 +144,18 @@ final class JdbiWorkerPool implements WorkerPool {
 
     private boolean shutdown(Duration grace, boolean removeHook) throws InterruptedException {
         Args.requireNonNegativeSeconds("shutdown grace", grace);
+        if (poolThreads.contains(Thread.currentThread())) {
+            // a handler or listener: waiting here would wait for itself, so shut down from another thread
+            Thread stopper = new Thread(() -> {
+                try {
+                    shutdown(grace, removeHook);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "honker-worker-shutdown");
+            stopper.start();
+            return false;
+        }
         if (!shutdownStarted.compareAndSet(false, true)) {
             terminated.await();
             return clean;
@@ -151,32 +169,52 @@ final class JdbiWorkerPool implements WorkerPool {
             }
         }
         log.info("Worker pool shutting down: no more claims; running jobs have {} to finish", grace);
+        boolean finished = false;
         try {
             for (QueueWorker w : workers.values()) {
-                w.stopClaiming();
+                w.stopClaiming(); // every queue first, so none goes on claiming while another is waited for
+            }
+            for (QueueWorker w : workers.values()) {
+                w.awaitClaimsStopped();
             }
             runners.shutdown();
             long left = deadline - System.nanoTime();
-            boolean finished = runners.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS);
+            finished = runners.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS);
             if (!finished) {
                 log.warn("Shutdown deadline passed; interrupting running handlers and giving their jobs back");
                 workers.values().forEach(QueueWorker::force);
                 runners.shutdownNow();
                 finished = runners.awaitTermination(INTERRUPT_GRACE.toNanos(), TimeUnit.NANOSECONDS);
             }
+        } finally {
+            // even if this thread is interrupted: settle what finished, stop every pool thread
             completer.finish();
-            completerThread.join();
+            joinUninterruptibly(completerThread);
             beats.shutdownNow();
+            stats.shutdownNow();
             int unsettled = workers.values().stream().mapToInt(QueueWorker::unsettled).sum();
-            clean = finished && unsettled == 0;
             if (unsettled > 0) {
                 log.warn("{} jobs were not settled (handlers ignoring interruption); they return after their "
                         + "leases", unsettled);
             }
-            log.info("Worker pool stopped");
-            return clean;
-        } finally {
+            clean = finished && unsettled == 0;
             terminated.countDown();
+            log.info("Worker pool stopped");
+        }
+        return clean;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -23,7 +23,11 @@ interface JsonJobHandler {
         }
     }
 
-    /** Adapts a user's typed handler: decode with the codec, run, encode a non-null result. */
+    /**
+     * Adapts a user's typed handler: decode with the codec, run, encode a non-null result. A result the codec
+     * cannot encode is logged and dropped, and the job acked (as upstream's tasks do): the handler ran, and
+     * running it again for its result's sake could repeat its effects.
+     */
     static <T> JsonJobHandler typed(Type payloadType, JobHandler<T> handler, PayloadCodec codec) {
         return job -> {
             T payload;
@@ -32,8 +36,21 @@ interface JsonJobHandler {
             } catch (InvalidPayloadException e) {
                 throw new Unrunnable(e.getMessage(), e);
             }
-            Object result = handler.handle(payload, job);
-            return result == null ? null : codec.encode(result);
+            return encodeResult(codec, job, handler.handle(payload, job));
         };
+    }
+
+    /** The result as JSON, or null (no result) if it is null or cannot be encoded. */
+    static String encodeResult(PayloadCodec codec, Job job, Object result) {
+        if (result == null) {
+            return null;
+        }
+        try {
+            return codec.encode(result);
+        } catch (InvalidPayloadException e) {
+            org.slf4j.LoggerFactory.getLogger(JsonJobHandler.class)
+                    .error("{} succeeded but its result cannot be stored; acking it without one", job, e);
+            return null;
+        }
     }
 }

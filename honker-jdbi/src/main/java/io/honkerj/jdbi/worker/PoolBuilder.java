@@ -78,7 +78,7 @@ public final class PoolBuilder implements WorkerPool.Builder {
         WorkerOptions worker = WorkerOptions.defaults()
                 .withLease(options.visibilityTimeout())
                 .withRetry(new RetryPolicy(options.baseBackoff(), max(options.baseBackoff(), OUTBOX_BACKOFF_CAP),
-                        0, false));
+                        options.maxAttempts(), false));
         JobHandler<T> handler = (payload, job) -> {
             delivery.deliver(payload, job);
             return null;

@@ -58,6 +58,7 @@ final class QueueWorker {
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
     private final Map<Held, Thread> running = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     /** Held by whoever claims (the dispatcher, or a runner that made room), from the room check to the buffer. */
@@ -101,32 +102,47 @@ final class QueueWorker {
         return jobs;
     }
 
-    void start(ExecutorService runners) {
+    /**
+     * Starts the runners and the dispatcher.
+     *
+     * @param runners where runner loops run
+     * @param poolThreads the pool's threads, which each thread joins while it runs (so the pool can tell
+     *     when a handler or listener calls shutdown)
+     */
+    void start(ExecutorService runners, java.util.Set<Thread> poolThreads) {
         for (int i = 0; i < options.concurrency(); i++) {
-            runners.execute(this::runLoop);
+            runners.execute(() -> inPool(poolThreads, this::runLoop));
         }
-        dispatcher = new Thread(this::dispatchLoop, "honker-dispatch-" + queue);
+        dispatcher = new Thread(() -> inPool(poolThreads, this::dispatchLoop), "honker-dispatch-" + queue);
         dispatcher.start();
+    }
+
+    static void inPool(java.util.Set<Thread> poolThreads, Runnable loop) {
+        poolThreads.add(Thread.currentThread());
+        try {
+            loop.run();
+        } finally {
+            poolThreads.remove(Thread.currentThread());
+        }
     }
 
     // ---- claiming ------------------------------------------------------------------------------------
 
     private void dispatchLoop() {
-        boolean idle = true;
         while (!stopping) {
             try {
                 if (!awaitRoom()) {
                     break;
                 }
                 int want = options.claimBatch();
-                Duration wait = FOREVER;
                 if (limiter != null) {
-                    RateWindow window = takeTokens(idle ? 1 : want);
-                    if (window == null) {
+                    RateLimitDecision window = limiter.peek();
+                    if (!window.allowed()) {
+                        Duration untilReset = Duration.between(db.clock().instant(), window.resetAt());
+                        pauseFor(untilReset.isNegative() ? Duration.ZERO : untilReset);
                         continue;
                     }
-                    want = window.tokens;
-                    wait = window.left;
+                    want = Math.min(want, window.remaining());
                 }
                 ClaimWaker w = waker();
                 if (w == null) {
@@ -139,10 +155,9 @@ final class QueueWorker {
                     }
                     List<Job> claimed = claimSettling(want, false);
                     if (claimed.isEmpty()) {
-                        claimed = w.nextBatch(workerId, want, wait);
+                        claimed = w.nextBatch(nextWorkerId(), want, FOREVER);
                     }
-                    idle = claimed.isEmpty();
-                    hold(claimed);
+                    hold(limiter == null ? claimed : admit(claimed));
                 } finally {
                     claiming.unlock();
                 }
@@ -153,7 +168,7 @@ final class QueueWorker {
             } catch (DatabaseReplacedException e) {
                 log.error("Queue '{}': the database file was replaced; this worker stops claiming", queue, e);
                 break;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.warn("Queue '{}': claim failed; trying again in {}", queue, ERROR_PAUSE, e);
                 try {
                     pauseFor(ERROR_PAUSE);
@@ -162,6 +177,36 @@ final class QueueWorker {
                 }
             }
         }
+    }
+
+    /**
+     * The worker id of the next claim: {@code <prefix>-<queue>-<n>}, a new {@code n} per claim, so a job
+     * this pool claims again after its lease lapsed (heartbeats stalled) is a different claim: the first
+     * run's ack, retry or heartbeat finds the claim lost instead of settling the second run's.
+     */
+    private String nextWorkerId() {
+        return workerId + "-" + claims.incrementAndGet();
+    }
+
+    /**
+     * Counts each claimed job against the rate limit; a job the window has no room for (another process
+     * took it since the peek) goes back at once without spending an attempt. Only jobs actually claimed
+     * are counted, so an idle worker spends nothing.
+     */
+    private List<Job> admit(List<Job> claimed) {
+        List<Job> admitted = new ArrayList<>(claimed.size());
+        boolean full = false;
+        for (Job job : claimed) {
+            full = full || !limiter.tryAcquire();
+            if (!full) {
+                admitted.add(job);
+            } else {
+                Held h = new Held(job, this);
+                held.put(job.id(), h);
+                completer.submit(new Outcome.Release(h));
+            }
+        }
+        return admitted;
     }
 
     /** Adds claimed jobs to the buffer for the runners; gives them back if the queue paused or stopped meanwhile. */
@@ -188,12 +233,12 @@ final class QueueWorker {
     private List<Job> claimSettling(int want, boolean claimAnyway) {
         List<Outcome> waiting = completer.takeWaiting();
         if (waiting.isEmpty()) {
-            return claimAnyway ? jobs.claimBatch(workerId, want) : List.of();
+            return claimAnyway ? jobs.claimBatch(nextWorkerId(), want) : List.of();
         }
         ClaimAndSettle done;
         try {
             done = db.write(s -> new ClaimAndSettle(completer.applyIn(s, waiting),
-                    jobs.claimBatchIn(s, workerId, want)));
+                    jobs.claimBatchIn(s, nextWorkerId(), want)));
         } catch (RuntimeException e) {
             completer.resubmit(waiting);
             throw e;
@@ -258,35 +303,6 @@ final class QueueWorker {
         }
     }
 
-    private record RateWindow(int tokens, Duration left) {}
-
-    /**
-     * Counts up to {@code want} job starts against the rate limit, waiting for the next window while the
-     * current one is full. Returns the tokens and how long their window still lasts (claims after it would
-     * belong to the next one), or null if paused or stopped meanwhile.
-     */
-    private RateWindow takeTokens(int want) throws InterruptedException {
-        int got = 0;
-        RateLimitDecision last = null;
-        while (got < want) {
-            RateLimitDecision d = limiter.tryAcquireDecision();
-            if (d.allowed()) {
-                got++;
-                last = d;
-                continue;
-            }
-            if (got > 0) {
-                break;
-            }
-            Duration untilReset = Duration.between(db.clock().instant(), d.resetAt());
-            if (!pauseFor(untilReset.isNegative() ? Duration.ZERO : untilReset) || paused) {
-                return null;
-            }
-        }
-        Duration left = Duration.between(db.clock().instant(), last.resetAt());
-        return new RateWindow(got, left.isNegative() ? Duration.ZERO : left);
-    }
-
     /** Waits up to {@code d} (at most a second at a time, so a moved test clock is seen); false if stopping. */
     private boolean pauseFor(Duration d) throws InterruptedException {
         long nanos = Math.min(d.toNanos(), TimeUnit.SECONDS.toNanos(1));
@@ -318,7 +334,10 @@ final class QueueWorker {
             try {
                 h = buffer.take();
             } catch (InterruptedException e) {
-                return;
+                if (forced || stopping) {
+                    return;
+                }
+                continue; // a stray interrupt (left by a handler) must not end the runner
             }
             if (h == stopRunner) {
                 return;
@@ -326,7 +345,7 @@ final class QueueWorker {
             try {
                 if (h.lost) {
                     settled(h);
-                    listener.claimLost(h.job);
+                    safely(() -> listener.claimLost(h.job));
                 } else if (stopping || paused) {
                     completer.submit(new Outcome.Release(h));
                 } else {
@@ -337,7 +356,7 @@ final class QueueWorker {
                     signal();
                 }
             }
-            if (forced && Thread.currentThread().isInterrupted()) {
+            if (Thread.interrupted() && forced) { // else clear a flag the handler left for the next job
                 return;
             }
         }
@@ -389,7 +408,7 @@ final class QueueWorker {
     private static void safely(Runnable listenerCall) {
         try {
             listenerCall.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.warn("Worker listener threw", e);
         }
     }
@@ -413,17 +432,19 @@ final class QueueWorker {
                         jobs.options());
                 boolean[] ok = new boolean[all.size()];
                 for (int i = 0; i < all.size(); i++) {
-                    ok[i] = tx.heartbeat(all.get(i).job.id(), workerId, options.lease());
+                    Job job = all.get(i).job;
+                    ok[i] = tx.heartbeat(job.id(), job.workerId(), options.lease());
                 }
                 return ok;
             });
             for (int i = 0; i < all.size(); i++) {
-                if (!kept[i] && held.containsKey(all.get(i).job.id())) {
-                    all.get(i).lost = true;
-                    log.warn("Queue '{}': heartbeat found the claim on {} lost", queue, all.get(i).job);
+                Held h = all.get(i);
+                if (!kept[i] && !h.finished && held.get(h.job.id()) == h) { // a finished one's settle reports it
+                    h.lost = true;
+                    log.warn("Queue '{}': heartbeat found the claim on {} lost", queue, h.job);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an escaping throw would cancel the beat for good
             log.warn("Queue '{}': heartbeat failed; trying again next beat", queue, e);
         }
     }
@@ -478,8 +499,8 @@ final class QueueWorker {
         signal();
     }
 
-    /** Stops claiming and waits for the dispatcher; then gives back waiting jobs and ends idle runners. */
-    void stopClaiming() throws InterruptedException {
+    /** Stops claiming: no claim starts after this returns (one under way may still end). */
+    void stopClaiming() {
         lock.lock();
         try {
             stopping = true;
@@ -488,6 +509,10 @@ final class QueueWorker {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** After {@link #stopClaiming()}: waits for claims under way, then gives back waiting jobs and ends idle runners. */
+    void awaitClaimsStopped() throws InterruptedException {
         if (dispatcher != null) {
             dispatcher.join();
         }

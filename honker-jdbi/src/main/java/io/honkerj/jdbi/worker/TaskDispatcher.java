@@ -46,7 +46,7 @@ final class TaskDispatcher implements JsonJobHandler {
         }
         Object result = handler.run(new Call((String) name, listOf(call.get("args")), mapOf(call.get("kwargs")),
                 job));
-        return codec.encode(result);
+        return result == null ? "null" : JsonJobHandler.encodeResult(codec, job, result);
     }
 
     @SuppressWarnings("unchecked")

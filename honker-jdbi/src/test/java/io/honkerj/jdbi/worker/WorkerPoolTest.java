@@ -514,6 +514,135 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aHandlerThatLeavesItsInterruptFlagSetDoesNotStopItsRunner() {
+        Queue q = honker.queue("q");
+        for (int i = 0; i < 5; i++) {
+            q.enqueue(i);
+        }
+        AtomicInteger ran = new AtomicInteger();
+        pool = honker.workers()
+                .handle("q", Integer.class, (p, job) -> {
+                    ran.incrementAndGet();
+                    Thread.currentThread().interrupt(); // e.g. a library that restores the flag
+                    return null;
+                })
+                .start();
+        Await.until(WAIT, "all five run by the one runner", () -> live("q") == 0);
+        assertThat(ran.get()).isEqualTo(5);
+    }
+
+    @Test
+    void aListenerThatThrowsStopsNothing() {
+        Queue q = honker.queue("q");
+        for (int i = 0; i < 5; i++) {
+            q.enqueue(i);
+        }
+        pool = honker.workers()
+                .listener(new WorkerListener() {
+                    @Override
+                    public void jobStarted(Job job) {
+                        throw new IllegalStateException("metrics down");
+                    }
+
+                    @Override
+                    public void jobSucceeded(Job job, Duration took) {
+                        throw new AssertionError("a listener bug");
+                    }
+                })
+                .handle("q", Integer.class, WorkerOptions.defaults().withConcurrency(2), (p, job) -> null)
+                .start();
+        Await.until(WAIT, "all acked", () -> live("q") == 0);
+        q.enqueue(6);
+        Await.until(WAIT, "and the pool still works", () -> live("q") == 0);
+    }
+
+    @Test
+    void aJobReclaimedAfterItsLeaseLapsedCannotBeSettledByItsFirstRun() throws InterruptedException {
+        Queue q = honker.queue("q");
+        long id = q.enqueue("x");
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        List<String> workers = new CopyOnWriteArrayList<>();
+        Events events = new Events();
+        pool = honker.workers().workerIdPrefix("p").listener(events)
+                .handle("q", String.class, WorkerOptions.defaults().withConcurrency(2).withLease(Duration.ofSeconds(3)),
+                        (p, job) -> {
+                            workers.add(job.workerId());
+                            if (job.attempts() == 1) {
+                                firstStarted.countDown();
+                                release.await(); // stalls past its lease
+                            }
+                            return "run " + job.attempts();
+                        })
+                .start();
+        assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        clock.tick(Duration.ofSeconds(10)); // the lease lapses; the pool's own dispatcher claims the job again
+        Await.until(WAIT, "the second run acked", () -> q.getJob(id).isEmpty());
+        release.countDown();
+        Await.until(WAIT, "the first run told its claim was lost", () -> events.seen.contains("lost:" + id));
+        assertThat(workers).containsExactly("p-q-1", "p-q-2");
+        assertThat(honker.results().getJson(id)).as("the second run's result, not overwritten").contains("\"run 2\"");
+    }
+
+    @Test
+    void shutdownFromAHandlerDoesNotWaitForItself() throws InterruptedException {
+        Queue q = honker.queue("q");
+        long first = q.enqueue("stop");
+        boolean[] returned = new boolean[1];
+        CountDownLatch called = new CountDownLatch(1);
+        pool = honker.workers()
+                .handle("q", String.class, (p, job) -> {
+                    returned[0] = pool.shutdown(Duration.ofSeconds(30));
+                    called.countDown();
+                    return null;
+                })
+                .start();
+        assertThat(called.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(returned[0]).as("not finished yet: it runs on").isFalse();
+        Await.until(WAIT, "the pool stopped and acked the job", () -> pool.isShutdown() && q.getJob(first).isEmpty());
+        long later = q.enqueue("later");
+        assertThat(pool.shutdown(Duration.ofSeconds(30))).isTrue();
+        assertThat(q.getJob(later).orElseThrow().state()).isEqualTo(JobState.PENDING);
+    }
+
+    @Test
+    void aRateLimitCountsOnlyJobsClaimedSoAnIdleWorkerSpendsNothing() {
+        Queue q = honker.queue("q");
+        Queue other = honker.queue("o");
+        pool = honker.workers()
+                .handle("q", String.class, WorkerOptions.defaults().withRateLimit(5, Duration.ofSeconds(60)),
+                        (p, job) -> null)
+                .handle("o", String.class, (p, job) -> null)
+                .start();
+        for (int i = 0; i < 3; i++) {
+            other.enqueue("tick " + i); // commits that wake the idle rate-limited worker
+            Await.until(WAIT, "the other queue worked", () -> live("o") == 0);
+        }
+        q.enqueue("a");
+        q.enqueue("b");
+        Await.until(WAIT, "both ran", () -> live("q") == 0);
+        long counted = db.one("SELECT COALESCE(SUM(count), 0) FROM _honker_rate_limits WHERE name = 'worker:q'",
+                Long.class);
+        assertThat(counted).as("one count per job, none while idle").isEqualTo(2);
+    }
+
+    @Test
+    void aResultThatCannotBeEncodedIsDroppedAndTheJobStillAcked() {
+        Queue q = honker.queue("q");
+        long id = q.enqueue("x");
+        AtomicInteger runs = new AtomicInteger();
+        pool = honker.workers()
+                .handle("q", String.class, (p, job) -> {
+                    runs.incrementAndGet();
+                    return new Object(); // Jackson: no serializer
+                })
+                .start();
+        Await.until(WAIT, "acked", () -> q.getJob(id).isEmpty());
+        assertThat(runs.get()).as("not run again for its result's sake").isEqualTo(1);
+        assertThat(q.deadJobs(1)).isEmpty();
+        assertThat(honker.results().getJson(id)).isEmpty();
+    }
+
+    @Test
     void retryPolicyDelaysDoubleUpToTheCapWithJitterInTheUpperHalf() {
         RetryPolicy plain = RetryPolicy.exponential(Duration.ofSeconds(2), Duration.ofSeconds(60)).withJitter(false);
         java.util.Random random = new java.util.Random(1);
