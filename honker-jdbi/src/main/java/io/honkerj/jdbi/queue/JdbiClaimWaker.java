@@ -42,14 +42,20 @@ final class JdbiClaimWaker implements ClaimWaker {
     @Override
     public List<Job> nextBatch(String workerId, int max, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean first = true;
         while (true) {
             if (closed) {
                 throw closedException();
             }
-            List<Job> jobs = queue.claimBatch(workerId, max);
-            if (!jobs.isEmpty()) {
-                return jobs;
+            // After a wake, read first: most commits that wake an idle worker are not about its queue, and a
+            // write transaction per wake per idle queue would compete with the writers that matter.
+            if (first || queue.claimableNow()) {
+                List<Job> jobs = queue.claimBatch(workerId, max);
+                if (!jobs.isEmpty()) {
+                    return jobs;
+                }
             }
+            first = false;
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return List.of();

@@ -174,6 +174,11 @@ public final class JdbiQueue implements Queue {
         return jobs;
     }
 
+    /** @return whether a claim now would find a job (a read: no write transaction) */
+    boolean claimableNow() {
+        return db.read(s -> s.dao(QueueDao.class).claimableExists(name, db.nowSeconds()));
+    }
+
     @Override
     public ClaimWaker claimWaker() {
         return new JdbiClaimWaker(this, db);

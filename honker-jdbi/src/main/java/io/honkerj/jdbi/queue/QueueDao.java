@@ -41,6 +41,10 @@ interface QueueDao {
     @SqlQuery
     List<JobRow> claimBatch(String queue, String workerId, int n, long leaseSeconds, long now);
 
+    /** {@code claimableExists.sql}. */
+    @SqlQuery
+    boolean claimableExists(String queue, long now);
+
     /** {@code ack.sql}. */
     @SqlUpdate
     int ack(long id, String workerId, long now);

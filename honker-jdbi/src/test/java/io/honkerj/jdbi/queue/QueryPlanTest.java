@@ -27,6 +27,8 @@ class QueryPlanTest {
         "deadLetterLapsedClaims, _honker_live_processing_deadline",
         "deleteLapsedClaims, _honker_live_processing_deadline",
         "claimBatch, _honker_live_claim",
+        "claimableExists, _honker_live_pending_deadline",
+        "claimableExists, _honker_live_processing_deadline",
         "ack, INTEGER PRIMARY KEY",
         "ackBatch, INTEGER PRIMARY KEY",
         "ackBatchIds, INTEGER PRIMARY KEY",
