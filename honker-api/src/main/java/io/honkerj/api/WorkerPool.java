@@ -11,7 +11,7 @@ import java.util.Set;
  * dead-letters them when their attempts are used up.
  *
  * <p>Build one with {@link Honker#workers()}: register a handler per queue, then {@link Builder#start()}.
- * Shut the pool down before closing the honker it was built on: it uses the honker's connections.
+ * It uses the honker's connections: closing the honker shuts its running pools down first.
  * Stop it with {@link #shutdown(Duration)} or {@link #close()}: claiming stops, running handlers get until
  * the deadline to finish, then are interrupted, and every job not finished goes back to its queue at once
  * without spending an attempt.

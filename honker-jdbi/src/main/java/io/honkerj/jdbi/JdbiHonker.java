@@ -51,6 +51,8 @@ public final class JdbiHonker implements Honker {
     private final JdbiLocks locks;
     private final JdbiResults results;
     private final JdbiNotifications notifications;
+    /** Worker pools started on this honker and not yet stopped: {@link #close()} stops them first. */
+    private final java.util.Set<WorkerPool> pools = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JdbiHonker(Database db, Jdbi jdbi) {
         this.db = db;
@@ -207,7 +209,7 @@ public final class JdbiHonker implements Honker {
             throw new IllegalStateException("a worker pool needs its own connections; build it on a honker from "
                     + "Honkers.open(...) or JdbiHonker.create(jdbi), not on one attached to a handle");
         }
-        return new PoolBuilder(db);
+        return new PoolBuilder(db, pools);
     }
 
     @Override
@@ -220,8 +222,16 @@ public final class JdbiHonker implements Honker {
         return db.codec();
     }
 
+    /**
+     * Stops the worker pools started on this honker that are still running (as {@link WorkerPool#close()}:
+     * running jobs get {@link WorkerPool#DEFAULT_SHUTDOWN_GRACE}, unfinished ones go back to their queues),
+     * then releases what this honker owns.
+     */
     @Override
     public void close() {
+        for (WorkerPool pool : java.util.List.copyOf(pools)) {
+            pool.close();
+        }
         db.close();
     }
 }

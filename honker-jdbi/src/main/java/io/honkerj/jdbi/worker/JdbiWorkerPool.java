@@ -36,6 +36,7 @@ final class JdbiWorkerPool implements WorkerPool {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean clean;
     private Thread hook;
+    private Set<WorkerPool> running = Set.of();
 
     private JdbiWorkerPool(Database db, String prefix, Collection<PoolBuilder.Registration> registrations,
             WorkerListener listener) {
@@ -57,8 +58,10 @@ final class JdbiWorkerPool implements WorkerPool {
     }
 
     static JdbiWorkerPool start(Database db, String prefix, Collection<PoolBuilder.Registration> registrations,
-            WorkerListener listener, Duration statsEvery, Duration hookGrace) {
+            WorkerListener listener, Duration statsEvery, Duration hookGrace, Set<WorkerPool> running) {
         JdbiWorkerPool pool = new JdbiWorkerPool(db, prefix, registrations, listener);
+        pool.running = running;
+        running.add(pool);
         pool.completerThread.start();
         for (QueueWorker w : pool.workers.values()) {
             long beatMillis = Math.max(1, w.options().lease().toMillis() / 3);
@@ -198,6 +201,7 @@ final class JdbiWorkerPool implements WorkerPool {
                         + "leases", unsettled);
             }
             clean = finished && unsettled == 0;
+            running.remove(this);
             terminated.countDown();
             log.info("Worker pool stopped");
         }

@@ -29,6 +29,7 @@ public final class PoolBuilder implements WorkerPool.Builder {
     private static final Duration OUTBOX_BACKOFF_CAP = Duration.ofDays(1);
 
     private final Database db;
+    private final java.util.Set<WorkerPool> running;
     private final Map<String, Registration> handlers = new LinkedHashMap<>();
     private final Map<String, Map<String, TaskHandler>> tasks = new LinkedHashMap<>();
     private final Map<String, WorkerOptions> taskOptions = new LinkedHashMap<>();
@@ -45,9 +46,12 @@ public final class PoolBuilder implements WorkerPool.Builder {
      * Creates a builder.
      *
      * @param db the honker's database; the pool uses its connections
+     * @param running where a started pool registers until it has stopped, so the honker can stop its pools
+     *     before it closes the connections they use
      */
-    public PoolBuilder(Database db) {
+    public PoolBuilder(Database db, java.util.Set<WorkerPool> running) {
         this.db = Objects.requireNonNull(db, "db");
+        this.running = Objects.requireNonNull(running, "running");
     }
 
     @Override
@@ -157,6 +161,6 @@ public final class PoolBuilder implements WorkerPool.Builder {
             throw new IllegalStateException(
                     "a worker pool needs at least one handler: call handle, outbox or task first");
         }
-        return JdbiWorkerPool.start(db, prefix, all, listener, statsEvery, hookGrace);
+        return JdbiWorkerPool.start(db, prefix, all, listener, statsEvery, hookGrace, running);
     }
 }

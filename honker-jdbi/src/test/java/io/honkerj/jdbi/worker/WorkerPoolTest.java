@@ -643,6 +643,28 @@ class WorkerPoolTest {
     }
 
     @Test
+    void closingTheHonkerShutsItsPoolsDownFirst() throws Exception {
+        JdbiHonker own = io.honkerj.jdbi.Honkers.builder(honker.file().orElseThrow()).clock(clock).open();
+        long id = own.queue("q").enqueue("x");
+        CountDownLatch started = new CountDownLatch(1);
+        WorkerPool ownPool = own.workers()
+                .handle("q", String.class, (p, job) -> {
+                    started.countDown();
+                    release.await();
+                    return "done";
+                })
+                .start();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread closer = new Thread(own::close);
+        closer.start();
+        Await.until(WAIT, "the close to begin shutting the pool down", ownPool::isShutdown);
+        release.countDown();
+        closer.join();
+        assertThat(honker.queue("q").getJob(id)).as("acked while the connections were still open").isEmpty();
+        assertThat(honker.results().getJson(id)).contains("\"done\"");
+    }
+
+    @Test
     void retryPolicyDelaysDoubleUpToTheCapWithJitterInTheUpperHalf() {
         RetryPolicy plain = RetryPolicy.exponential(Duration.ofSeconds(2), Duration.ofSeconds(60)).withJitter(false);
         java.util.Random random = new java.util.Random(1);
