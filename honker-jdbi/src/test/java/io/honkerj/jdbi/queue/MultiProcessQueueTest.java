@@ -49,7 +49,7 @@ class MultiProcessQueueTest {
         for (int i = 0; i < 3; i++) {
             assertThat(children.get(i).waitFor(5, TimeUnit.MINUTES)).as("child " + i + " finished").isTrue();
             String out = Files.readString(logs.get(i));
-            assertThat(out).doesNotContainIgnoringCase("locked").doesNotContain("SQLITE_BUSY");
+            assertThat(out).doesNotContainIgnoringCase("database is locked").doesNotContain("SQLITE_BUSY");
             assertThat(children.get(i).exitValue()).as(out).isZero();
             assertThat(out).contains("DONE ");
         }

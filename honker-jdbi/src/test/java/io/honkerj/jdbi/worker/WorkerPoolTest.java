@@ -665,6 +665,22 @@ class WorkerPoolTest {
     }
 
     @Test
+    void handlersRunOnVirtualThreadsWhenTheRuntimeHasThemElsePlatformThreads() throws Exception {
+        honker.queue("q").enqueue("x");
+        java.util.concurrent.CompletableFuture<Thread> ran = new java.util.concurrent.CompletableFuture<>();
+        pool = honker.workers().handle("q", String.class, (p, job) -> ran.complete(Thread.currentThread())).start();
+        Thread thread = ran.get(30, TimeUnit.SECONDS);
+        java.lang.reflect.Method isVirtual;
+        try {
+            isVirtual = Thread.class.getMethod("isVirtual");
+        } catch (NoSuchMethodException java17) {
+            assertThat(thread.getName()).startsWith("honker-worker-");
+            return;
+        }
+        assertThat(isVirtual.invoke(thread)).as("Java 21+: " + thread).isEqualTo(true);
+    }
+
+    @Test
     void retryPolicyDelaysDoubleUpToTheCapWithJitterInTheUpperHalf() {
         RetryPolicy plain = RetryPolicy.exponential(Duration.ofSeconds(2), Duration.ofSeconds(60)).withJitter(false);
         java.util.Random random = new java.util.Random(1);

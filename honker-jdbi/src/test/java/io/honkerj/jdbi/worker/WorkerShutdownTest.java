@@ -48,7 +48,7 @@ class WorkerShutdownTest {
         Process b = ChildJvm.start(WorkerChildMain.class, log, "drain", db.toString(), "4", "8", lease, "30", "2");
         assertThat(b.waitFor(3, TimeUnit.MINUTES)).as("the second worker drained the queue").isTrue();
         assertThat(b.exitValue()).as(ChildJvm.read(log)).isZero();
-        assertThat(ChildJvm.read(log)).contains("DRAINED clean=true").doesNotContainIgnoringCase("locked");
+        assertThat(ChildJvm.read(log)).contains("DRAINED clean=true").doesNotContainIgnoringCase("database is locked");
     }
 
     /**
@@ -66,7 +66,7 @@ class WorkerShutdownTest {
         a.destroy(); // SIGTERM: the JVM runs the pool's shutdown hook
         assertThat(a.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String out = ChildJvm.read(log);
-        assertThat(out).contains("STOPPED clean=true").doesNotContainIgnoringCase("locked");
+        assertThat(out).contains("STOPPED clean=true").doesNotContainIgnoringCase("database is locked");
         if (grace.equals("0")) {
             assertThat(out).as("handlers stopped at the deadline gave their jobs back").contains("RELEASED");
         }
