@@ -213,7 +213,10 @@ final class QueueWorker {
     private void hold(List<Job> claimed) {
         for (Job job : claimed) {
             Held h = new Held(job, this);
-            held.put(job.id(), h);
+            Held previous = held.put(job.id(), h);
+            if (previous != null) {
+                previous.lost = true; // claimed again after its lease lapsed: the older claim is void
+            }
             inFlight.incrementAndGet();
             buffer.add(h);
         }
