@@ -63,6 +63,8 @@ public interface WorkerPool extends AutoCloseable {
      * results are acked), then are interrupted; jobs not finished go back to their queues at once, without
      * spending an attempt. Returns when every thread of the pool has stopped, or soon after the deadline if
      * a handler ignores interruption (its job is then left to its lease, which is no longer heartbeated).
+     * Called while a shutdown is under way, it waits for that one, bringing its deadline forward if
+     * {@code grace} ends sooner.
      *
      * @param grace how long running handlers may take; not negative
      * @return true if every handler finished or stopped and every job was settled

@@ -35,6 +35,10 @@ final class JdbiWorkerPool implements WorkerPool {
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean clean;
+    /** When running handlers get interrupted (guarded by this). */
+    private long deadline;
+    /** How often a shutdown under way looks whether its deadline was brought forward. */
+    private static final long DEADLINE_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private Thread hook;
     private Set<WorkerPool> running = Set.of();
 
@@ -159,11 +163,21 @@ final class JdbiWorkerPool implements WorkerPool {
             stopper.start();
             return false;
         }
-        if (!shutdownStarted.compareAndSet(false, true)) {
+        long until = System.nanoTime() + grace.toNanos();
+        boolean first;
+        synchronized (this) {
+            first = !shutdownStarted.get();
+            if (first) {
+                deadline = until;
+                shutdownStarted.set(true);
+            } else if (until - deadline < 0) {
+                deadline = until; // a later call with an earlier deadline brings it forward
+            }
+        }
+        if (!first) {
             terminated.await();
             return clean;
         }
-        long deadline = System.nanoTime() + grace.toNanos();
         if (removeHook && hook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -181,8 +195,7 @@ final class JdbiWorkerPool implements WorkerPool {
                 w.awaitClaimsStopped();
             }
             runners.shutdown();
-            long left = deadline - System.nanoTime();
-            finished = runners.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS);
+            finished = awaitRunnersUntilDeadline();
             if (!finished) {
                 log.warn("Shutdown deadline passed; interrupting running handlers and giving their jobs back");
                 workers.values().forEach(QueueWorker::force);
@@ -206,6 +219,22 @@ final class JdbiWorkerPool implements WorkerPool {
             log.info("Worker pool stopped");
         }
         return clean;
+    }
+
+    /** Waits for the runners until the deadline, which a later shutdown call may bring forward. */
+    private boolean awaitRunnersUntilDeadline() throws InterruptedException {
+        while (true) {
+            long left;
+            synchronized (this) {
+                left = deadline - System.nanoTime();
+            }
+            if (left <= 0) {
+                return runners.isTerminated();
+            }
+            if (runners.awaitTermination(Math.min(left, DEADLINE_RECHECK_NANOS), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        }
     }
 
     private static void joinUninterruptibly(Thread t) {

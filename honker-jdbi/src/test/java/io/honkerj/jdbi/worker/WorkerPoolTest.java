@@ -422,6 +422,33 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aLaterShutdownWithAShorterGraceBringsTheDeadlineForward() throws Exception {
+        Queue q = honker.queue("q");
+        long id = q.enqueue("x");
+        CountDownLatch started = new CountDownLatch(1);
+        pool = honker.workers()
+                .handle("q", String.class, (p, job) -> {
+                    started.countDown();
+                    new CountDownLatch(1).await(); // until interrupted
+                    return null;
+                })
+                .start();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread patient = new Thread(() -> {
+            try {
+                pool.shutdown(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        patient.start();
+        Await.until(WAIT, "the first shutdown under way", pool::isShutdown);
+        assertThat(pool.shutdown(Duration.ZERO)).as("without waiting the hour").isTrue();
+        patient.join();
+        assertThat(q.getJob(id).orElseThrow().state()).isEqualTo(JobState.PENDING);
+    }
+
+    @Test
     void pauseStopsClaimingAQueueAndResumeStartsAgain() {
         Queue paused = honker.queue("p");
         Queue other = honker.queue("o");
