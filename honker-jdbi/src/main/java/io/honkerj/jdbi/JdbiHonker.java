@@ -111,7 +111,7 @@ public final class JdbiHonker implements Honker {
      */
     public <R> R inTransaction(HonkerTransaction<R> work) {
         return db.write(s -> {
-            HandleDatabase inTx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
+            HandleDatabase inTx = HandleDatabase.joining(db, s);
             return work.apply(s.handle(), new JdbiHonker(inTx, jdbi));
         });
     }

@@ -45,6 +45,18 @@ public final class HandleDatabase implements Database {
         this.busyRetry = new BusyRetry(settings.busyDeadline());
     }
 
+    /**
+     * A view of {@code db} on a session {@code db} has open in a write transaction: operations through it
+     * join that transaction, with {@code db}'s settings and file.
+     *
+     * @param db the database the session belongs to
+     * @param session a session inside {@code db.write(...)}
+     * @return the view
+     */
+    public static HandleDatabase joining(Database db, Session session) {
+        return new HandleDatabase(session, db.settings(), db.file().orElse(null));
+    }
+
     @Override
     public <R> R write(Function<Session, R> work) {
         Handle handle = session.handle();

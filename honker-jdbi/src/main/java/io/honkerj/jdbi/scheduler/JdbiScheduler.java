@@ -99,7 +99,7 @@ public final class JdbiScheduler implements Scheduler {
         long now = at.getEpochSecond();
         return db.write(s -> {
             SchedulerDao dao = s.dao(SchedulerDao.class);
-            HandleDatabase inTx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
+            HandleDatabase inTx = HandleDatabase.joining(db, s);
             List<ScheduledFire> fires = new ArrayList<>();
             for (TaskRow task : dao.due(now)) {
                 FirePlan plan = FirePlan.of(task.cronExpr(), task.nextFireAt(), now, zone);

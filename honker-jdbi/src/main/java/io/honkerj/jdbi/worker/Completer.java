@@ -204,7 +204,7 @@ final class Completer implements Runnable {
      * @return for each outcome, whether its claim still held (false: lost)
      */
     boolean[] applyIn(Session s, List<Outcome> burst) {
-        HandleDatabase tx = new HandleDatabase(s, db.settings(), db.file().orElse(null));
+        HandleDatabase tx = HandleDatabase.joining(db, s);
         Map<String, JdbiQueue> queues = new HashMap<>();
         boolean[] ok = new boolean[burst.size()];
         Map<AckGroup, List<Integer>> acks = new LinkedHashMap<>();

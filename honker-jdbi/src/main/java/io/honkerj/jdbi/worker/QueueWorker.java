@@ -431,8 +431,7 @@ final class QueueWorker {
         }
         try {
             boolean[] kept = db.write(s -> {
-                JdbiQueue tx = new JdbiQueue(new HandleDatabase(s, db.settings(), db.file().orElse(null)), queue,
-                        jobs.options());
+                JdbiQueue tx = new JdbiQueue(HandleDatabase.joining(db, s), queue, jobs.options());
                 boolean[] ok = new boolean[all.size()];
                 for (int i = 0; i < all.size(); i++) {
                     Job job = all.get(i).job;
