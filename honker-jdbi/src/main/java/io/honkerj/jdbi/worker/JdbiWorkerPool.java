@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ final class JdbiWorkerPool implements WorkerPool {
     private final ScheduledExecutorService stats;
     /** Threads of this pool while they run: shutdown called on one of them must not wait for itself. */
     private final Set<Thread> poolThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+    private volatile boolean shutdownStarted; // written under this
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean clean;
     /** When running handlers get interrupted (guarded by this). */
@@ -40,10 +39,12 @@ final class JdbiWorkerPool implements WorkerPool {
     /** How often a shutdown under way looks whether its deadline was brought forward. */
     private static final long DEADLINE_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private Thread hook;
-    private Set<WorkerPool> running = Set.of();
+    /** Where this pool is registered while it runs (its honker's pools). */
+    private final Set<WorkerPool> running;
 
     private JdbiWorkerPool(Database db, String prefix, Collection<PoolBuilder.Registration> registrations,
-            WorkerListener listener) {
+            WorkerListener listener, Set<WorkerPool> running) {
+        this.running = running;
         this.completer = new Completer(db, listener);
         int threads = 0;
         for (PoolBuilder.Registration r : registrations) {
@@ -63,8 +64,7 @@ final class JdbiWorkerPool implements WorkerPool {
 
     static JdbiWorkerPool start(Database db, String prefix, Collection<PoolBuilder.Registration> registrations,
             WorkerListener listener, Duration statsEvery, Duration hookGrace, Set<WorkerPool> running) {
-        JdbiWorkerPool pool = new JdbiWorkerPool(db, prefix, registrations, listener);
-        pool.running = running;
+        JdbiWorkerPool pool = new JdbiWorkerPool(db, prefix, registrations, listener, running);
         running.add(pool);
         pool.completerThread.start();
         for (QueueWorker w : pool.workers.values()) {
@@ -133,7 +133,7 @@ final class JdbiWorkerPool implements WorkerPool {
 
     @Override
     public boolean isShutdown() {
-        return shutdownStarted.get();
+        return shutdownStarted;
     }
 
     private void shutdownFromHook(Duration grace) {
@@ -166,10 +166,10 @@ final class JdbiWorkerPool implements WorkerPool {
         long until = System.nanoTime() + grace.toNanos();
         boolean first;
         synchronized (this) {
-            first = !shutdownStarted.get();
+            first = !shutdownStarted;
             if (first) {
                 deadline = until;
-                shutdownStarted.set(true);
+                shutdownStarted = true;
             } else if (until - deadline < 0) {
                 deadline = until; // a later call with an earlier deadline brings it forward
             }

@@ -41,8 +41,6 @@ final class QueueWorker {
     private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
     private static final Duration FOREVER = Duration.ofDays(365);
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
-    /** Put into the buffer once per runner to end it. */
-    private static final Job STOP_RUNNER = null;
 
     private final String queue;
     private final String workerId;
@@ -67,6 +65,7 @@ final class QueueWorker {
     private volatile boolean paused;
     private volatile boolean stopping;
     private volatile boolean forced;
+    /** Put into the buffer once per runner to end it. */
     private final Held stopRunner;
     private Thread dispatcher;
 
@@ -83,7 +82,7 @@ final class QueueWorker {
                 : new JdbiRateLimiter(db, "worker:" + queue, options.rateLimit(), options.ratePer());
         this.completer = completer;
         this.listener = listener;
-        this.stopRunner = new Held(STOP_RUNNER, this);
+        this.stopRunner = new Held(null, this);
     }
 
     String queue() {
