@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * The main job: a short fixed workload on a temporary SQLite file that prints, for each operation,
  * honker-jdbi's rate beside a raw sqlite-jdbc baseline running the same SQL in the same run, and their
- * ratio. Runs in about a minute; JMH ({@code benchmarks.jar}) gives the careful numbers.
+ * ratio. Runs in about a minute and a half; JMH ({@code benchmarks.jar}) gives the careful numbers.
  *
  * <p>Rows that have a target register it with the report's {@link Verdict} as they are measured; the report
  * ends with a verdict line naming the rows below target, and with {@code --strict} exits with status 1 when
