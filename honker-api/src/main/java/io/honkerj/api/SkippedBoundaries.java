@@ -9,9 +9,10 @@ import java.util.Objects;
  *
  * @param name the task name
  * @param queue the task's queue
- * @param count how many boundaries were skipped, at least 1; counted one by one up to
- *     {@value #MAX_COUNTED}, so a longer outage of a fine-grained schedule reports {@value #MAX_COUNTED}
- *     ({@code first} and {@code last} still span them all)
+ * @param count how many boundaries were skipped, at least 1: exact for {@code @every} schedules; a cron
+ *     expression's boundaries are counted one by one up to {@value #MAX_COUNTED}, so a longer outage of a
+ *     fine-grained cron schedule reports {@value #MAX_COUNTED}, a lower bound ({@code first} and {@code last}
+ *     still span them all)
  * @param first the first skipped boundary
  * @param last the last skipped boundary
  * @param policy the policy that skipped them
@@ -20,7 +21,7 @@ public record SkippedBoundaries(String name, String queue, long count, Instant f
         MisfirePolicy policy) {
 
     /** The most boundaries counted one by one for {@link #count()}. */
-    public static final long MAX_COUNTED = 1_000_000;
+    public static final long MAX_COUNTED = 10_000;
 
     /** Validates the values. */
     public SkippedBoundaries {

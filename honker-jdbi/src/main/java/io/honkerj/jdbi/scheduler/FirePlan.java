@@ -59,7 +59,8 @@ public record FirePlan(List<Long> fireAts, long nextFireAt, Skipped skipped) {
         }
         if (policy == MisfirePolicy.FIRE_LATEST) {
             Span due = Span.of(cron, nextFireAt, now, zone);
-            Skipped skipped = due.count() == 1 ? null : new Skipped(due.count() - 1, nextFireAt, due.beforeLast());
+            long earlier = due.capped() ? due.count() : due.count() - 1;
+            Skipped skipped = earlier == 0 ? null : new Skipped(earlier, nextFireAt, due.beforeLast());
             return new FirePlan(List.of(due.last()), cron.nextAfter(due.last(), zone), skipped);
         }
         int cap = policy == MisfirePolicy.CATCH_UP_ALL ? MisfirePolicy.CATCH_UP_BATCH : MAX_CATCHUP_FIRES;
@@ -77,17 +78,18 @@ public record FirePlan(List<Long> fireAts, long nextFireAt, Skipped skipped) {
     }
 
     /**
-     * The boundaries from {@code first} (itself a boundary) up to {@code limit}: how many (counted up to
-     * {@link SkippedBoundaries#MAX_COUNTED}), the last, and the one before it.
+     * The boundaries from {@code first} (itself a boundary) up to {@code limit}: how many (exact for
+     * {@code @every}; for cron counted one by one up to {@link SkippedBoundaries#MAX_COUNTED}, which then
+     * means at least that many), the last, and the one before it.
      */
-    private record Span(long count, long last, long beforeLast) {
+    private record Span(long count, boolean capped, long last, long beforeLast) {
 
         static Span of(CronExpression cron, long first, long limit, ZoneId zone) {
             if (cron.isInterval()) {
                 long step = cron.nextAfter(first, zone) - first;
                 long n = (limit - first) / step + 1;
                 long last = first + (n - 1) * step;
-                return new Span(Math.min(n, SkippedBoundaries.MAX_COUNTED), last, last - step);
+                return new Span(n, false, last, last - step);
             }
             long count = 1;
             long last = first;
@@ -95,11 +97,11 @@ public record FirePlan(List<Long> fireAts, long nextFireAt, Skipped skipped) {
             while (true) {
                 long next = cron.nextAfter(last, zone);
                 if (next > limit) {
-                    return new Span(count, last, before);
+                    return new Span(count, false, last, before);
                 }
                 if (count == SkippedBoundaries.MAX_COUNTED) {
                     long end = lastAtOrBefore(cron, last, limit, zone);
-                    return new Span(count, end, lastAtOrBefore(cron, last, end - 1, zone));
+                    return new Span(count, true, end, lastAtOrBefore(cron, last, end - 1, zone));
                 }
                 before = last;
                 last = next;
