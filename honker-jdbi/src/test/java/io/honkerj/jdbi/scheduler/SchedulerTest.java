@@ -287,21 +287,44 @@ class SchedulerTest {
         Path file = dir.resolve("leaders.db");
         try (JdbiHonker a = Honkers.open(file); JdbiHonker b = Honkers.open(file)) {
             a.scheduler().add(ScheduledTask.of("t", "q", "@every 1h", 1));
+            Recorder heardA = new Recorder();
+            Recorder heardB = new Recorder();
             AtomicBoolean stopA = new AtomicBoolean();
             AtomicBoolean stopB = new AtomicBoolean();
-            Thread runA = new Thread(() -> run(a.scheduler(), "a", stopA));
+            Thread runA = new Thread(() -> run(a.schedulerBuilder().listener(heardA).build(), "a", stopA));
             runA.start();
             Await.until(Duration.ofSeconds(30), "a to lead", () -> "a".equals(leader(a)));
-            Thread runB = new Thread(() -> run(b.scheduler(), "b", stopB));
+            Thread runB = new Thread(() -> run(b.schedulerBuilder().listener(heardB).build(), "b", stopB));
             runB.start();
             assertThat(a.tryLock(Scheduler.LEADER_LOCK, "c", Duration.ofSeconds(5))).as("led by a").isEmpty();
             stopA.set(true);
             runA.join();
+            assertThat(heardA.leadership).containsExactly("acquired a", "released a");
             Await.until(Duration.ofSeconds(30), "b to take over", () -> "b".equals(leader(b)));
+            assertThat(heardB.leadership).containsExactly("acquired b");
             stopB.set(true);
             runB.join();
             assertThat(leader(a)).as("released on return").isNull();
+            assertThat(heardB.leadership).containsExactly("acquired b", "released b");
         }
+    }
+
+    /** A leader whose lease lapsed (stalled past its TTL) and was taken hears it lost, and stands by. */
+    @Test
+    void aLeaderWhoseLeaseWasTakenHearsItLostLeadershipAndStandsBy() throws Exception {
+        Recorder heard = new Recorder();
+        Scheduler s = honker.schedulerBuilder().leaderTtl(Duration.ofSeconds(3)).listener(heard).build();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread runner = new Thread(() -> run(s, "x", stop));
+        runner.start();
+        Await.until(Duration.ofSeconds(30), "x to lead", () -> heard.leadership.contains("acquired x"));
+        clock.tick(Duration.ofSeconds(10));
+        assertThat(honker.tryLock(Scheduler.LEADER_LOCK, "y", Duration.ofSeconds(60))).isPresent();
+        Await.until(Duration.ofSeconds(30), "x to notice", () -> heard.leadership.contains("lost x"));
+        stop.set(true);
+        runner.join();
+        assertThat(heard.leadership).containsExactly("acquired x", "lost x");
+        assertThat(leader(honker)).isEqualTo("y");
     }
 
     private static void run(Scheduler s, String owner, AtomicBoolean stop) {
