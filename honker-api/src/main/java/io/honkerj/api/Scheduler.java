@@ -29,7 +29,10 @@ public interface Scheduler {
     /** The advisory lock the leader holds, as upstream: {@value}. */
     String LEADER_LOCK = "honker-scheduler";
 
-    /** The leader lock's lease, upstream's 60 s: a dead leader's successor waits this long at most. */
+    /**
+     * The leader lock's lease, upstream's 60 s: a dead leader's successor takes over at most this plus 2 s
+     * after its death.
+     */
     Duration DEFAULT_LEADER_TTL = Duration.ofSeconds(60);
 
     /**

@@ -4,7 +4,8 @@ package io.honkerj.api;
  * Hears what a {@link Scheduler} does: fires, skipped boundaries and leadership changes, to feed metrics or
  * logs. Install it with {@link Scheduler.Builder#listener}. Every method has an empty default; calls come
  * from the thread running the scheduler (in {@link Scheduler#run} or {@link Scheduler#tick}), after the
- * transaction that fired or skipped has committed. Keep them short; an exception a listener throws is
+ * transaction that fired or skipped has committed (on a honker attached to a handle, once it ran in the
+ * caller's transaction, which may still roll back). Keep them short; an exception a listener throws is
  * logged and ignored.
  */
 public interface SchedulerListener {

@@ -43,7 +43,9 @@ import org.sqlite.Function;
  * {@code honker_cron_next_after/2}, {@code honker_scheduler_register/6,7}, {@code _unregister/1},
  * {@code _pause/1}, {@code _resume/1} (which, unlike upstream, recomputes the next fire from now),
  * {@code _update/6,8}, {@code _tick/1}, {@code _soonest/0} and {@code _list/0}. Cron times are read in the
- * JVM's default zone, as upstream reads them in the process's.
+ * JVM's default zone, as upstream reads them in the process's. {@code honker_scheduler_register} and
+ * {@code _tick} keep upstream's rules (register recomputes the next fire; tick catches up at most 64
+ * boundaries per task); the Java {@link io.honkerj.api.Scheduler} is where those are chosen.
  */
 public final class HonkerFunctions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
