@@ -17,6 +17,13 @@ import java.time.Instant;
  * </ul>
  */
 public final class Leases {
+    /**
+     * The latest end stored, 9999-12-31T23:59:59Z in unix seconds: a longer lease ("forever", e.g.
+     * {@code Long.MAX_VALUE} seconds) ends there instead of overflowing, and every binding can still read it
+     * as a date. The same bound as the argument checks' "forever".
+     */
+    public static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
     private Leases() {}
 
     /**
@@ -25,18 +32,17 @@ public final class Leases {
      *
      * @param now the exact instant the lease is taken or renewed
      * @param ttl the lease, positive
-     * @return unix seconds
-     * @throws IllegalArgumentException if the end is beyond what a unix-seconds column holds
+     * @return unix seconds, at most {@link #MAX_EPOCH_SECOND}
      */
     public static long end(Instant now, Duration ttl) {
-        try {
-            long seconds = Math.addExact(now.getEpochSecond(), ttl.getSeconds());
-            long nanos = (long) now.getNano() + ttl.getNano();
-            seconds = Math.addExact(seconds, nanos / 1_000_000_000L);
-            return nanos % 1_000_000_000L == 0 ? seconds : Math.addExact(seconds, 1);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("lease " + ttl + " from " + now + " ends beyond the year 292277026596", e);
+        long room = MAX_EPOCH_SECOND - now.getEpochSecond();
+        if (ttl.getSeconds() >= room) {
+            return Math.max(MAX_EPOCH_SECOND, now.getEpochSecond());
         }
+        long seconds = now.getEpochSecond() + ttl.getSeconds();
+        long nanos = (long) now.getNano() + ttl.getNano();
+        seconds += nanos / 1_000_000_000L;
+        return Math.min(MAX_EPOCH_SECOND, nanos % 1_000_000_000L == 0 ? seconds : seconds + 1);
     }
 
     /**
@@ -47,16 +53,13 @@ public final class Leases {
      *
      * @param now the exact instant the claim is taken or extended
      * @param lease the lease, positive
-     * @return unix seconds
-     * @throws IllegalArgumentException if the end is beyond what a unix-seconds column holds
+     * @return unix seconds, at most {@link #MAX_EPOCH_SECOND}
      */
     public static long lastSecond(Instant now, Duration lease) {
-        long upstream;
-        try {
-            upstream = Math.addExact(now.getEpochSecond(), lease.getSeconds());
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("lease " + lease + " from " + now + " ends beyond the year 292277026596", e);
+        long end = end(now, lease);
+        if (end == MAX_EPOCH_SECOND) {
+            return end;
         }
-        return Math.max(end(now, lease) - 1, upstream);
+        return Math.max(end - 1, now.getEpochSecond() + lease.getSeconds());
     }
 }

@@ -13,7 +13,6 @@ import io.honkerj.api.SkippedBoundaries;
 import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
-import io.honkerj.jdbi.internal.Leases;
 import io.honkerj.jdbi.internal.Session;
 import io.honkerj.jdbi.lock.JdbiLocks;
 import io.honkerj.jdbi.queue.JdbiQueue;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Scheduler} on a honker {@link Database}. Leadership is the {@value Scheduler#LEADER_LOCK} lock
- * with a configurable TTL (upstream's 60 s by default), renewed every third of it; the leader sleeps until
+ * with a configurable TTL (upstream's 60 s by default), renewed every third of it (at most every
+ * {@value #LEADER_MAX_SLEEP_SECONDS} s); the leader sleeps until
  * the soonest next fire (at most {@value #LEADER_MAX_SLEEP_SECONDS} s, as upstream's Node and Rust
  * bindings), a renewal or a change. A standby reads the lock on every change, when the holder's lease ends
  * and at least every {@link Scheduler#STANDBY_POLL}, and writes only to take it.
@@ -187,7 +187,7 @@ public final class JdbiScheduler implements Scheduler {
     public void run(String owner, BooleanSupplier stop) throws InterruptedException {
         Args.requireName("scheduler owner", owner);
         Objects.requireNonNull(stop, "stop");
-        Duration renewEvery = leaderTtl.dividedBy(3);
+        Duration renewEvery = min(leaderTtl.dividedBy(3), Duration.ofSeconds(LEADER_MAX_SLEEP_SECONDS));
         Lock leader = null;
         Instant renewAt = Instant.MIN;
         try (ChangeWaiter waiter = db.newWaiter()) {
@@ -266,7 +266,6 @@ public final class JdbiScheduler implements Scheduler {
             if (ttl == null || ttl.compareTo(Duration.ofSeconds(3)) < 0) {
                 throw new IllegalArgumentException("scheduler leader TTL must be at least 3 seconds, got " + ttl);
             }
-            Leases.end(Instant.now(), ttl);
             this.leaderTtl = ttl;
             return this;
         }

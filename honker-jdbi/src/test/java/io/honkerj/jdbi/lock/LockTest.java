@@ -75,12 +75,13 @@ class LockTest {
     }
 
     @Test
-    void aTtlEndingBeyondUnixSecondsIsRejectedNamingItAndNothingIsWritten() {
-        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
-        assertThatThrownBy(() -> honker.tryLock("l", "alice", forever))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(forever.toString());
-        assertThat(db.one("SELECT count(*) FROM _honker_locks", Long.class)).isZero();
-        assertThat(honker.tryLock("l", "alice", Duration.ofSeconds(1))).isPresent();
+    void aTtlOfForeverEndsAtTheLatestStoredDateInsteadOfOverflowing() {
+        clock.set(Instant.ofEpochSecond(T0, 500_000_000));
+        Lock lock = honker.tryLock("l", "alice", Duration.ofSeconds(Long.MAX_VALUE)).orElseThrow();
+        assertThat(lock.expiresAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(lock.renew(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999))).isTrue();
+        assertThat(lock.expiresAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(honker.tryLock("l", "bob", Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test

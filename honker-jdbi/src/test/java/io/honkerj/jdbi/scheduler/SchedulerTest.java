@@ -201,8 +201,8 @@ class SchedulerTest {
     void leaderTtlBelowThreeSecondsIsRejectedNamingIt() {
         assertThatThrownBy(() -> honker.schedulerBuilder().leaderTtl(Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT2S");
-        assertThatThrownBy(() -> honker.schedulerBuilder().leaderTtl(Duration.ofSeconds(Long.MAX_VALUE)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT2562047788015215H30M7S");
+        assertThatThrownBy(() -> honker.schedulerBuilder().leaderTtl(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got null");
     }
 
     /**
