@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.honkerj.api.InvalidCronException;
-import io.honkerj.jdbi.internal.Leases;
 import io.honkerj.jdbi.internal.PositionalSql;
 import io.honkerj.jdbi.scheduler.CronExpression;
 import io.honkerj.jdbi.scheduler.FirePlan;
@@ -12,8 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +26,6 @@ import org.sqlite.Function;
  * TEXT/INTEGER mismatch, NULL only where upstream allows it); JSON results are compact with sorted keys,
  * as upstream's. Where upstream accepts values that misbehave (spec section 4: n &lt; 1 claims everything,
  * a lease or ttl &lt; 1 s, max_attempts &lt; 1), these functions raise an error naming the value instead.
- * Locks taken or renewed through {@code honker_lock_acquire/renew} last at least their {@code ttl_s} on the
- * wall clock whatever the sub-second phase of now (see {@link Leases}); the stored rows are upstream's.
  *
  * <p>Registered: {@code honker_bootstrap/0}, {@code honker_enqueue/7}, {@code honker_claim_batch/4},
  * {@code honker_ack/2}, {@code honker_ack_batch/2}, {@code honker_retry/4}, {@code honker_fail/3},
@@ -43,9 +38,12 @@ import org.sqlite.Function;
  * {@code honker_cron_next_after/2}, {@code honker_scheduler_register/6,7}, {@code _unregister/1},
  * {@code _pause/1}, {@code _resume/1} (which, unlike upstream, recomputes the next fire from now),
  * {@code _update/6,8}, {@code _tick/1}, {@code _soonest/0} and {@code _list/0}. Cron times are read in the
- * JVM's default zone, as upstream reads them in the process's. {@code honker_scheduler_register} and
- * {@code _tick} keep upstream's rules (register recomputes the next fire; tick catches up at most 64
- * boundaries per task); the Java {@link io.honkerj.api.Scheduler} is where those are chosen.
+ * JVM's default zone, as upstream reads them in the process's. For parity with upstream, SQL callers keep
+ * upstream's arithmetic where the Java api improves on it: {@code honker_lock_acquire/renew} store
+ * {@code floor(now) + ttl_s} (the Java {@link io.honkerj.api.Lock} stores the first whole second at or after
+ * the exact now + ttl), {@code honker_scheduler_register} recomputes the next fire and {@code _tick} catches
+ * up at most 64 boundaries per task (the Java {@link io.honkerj.api.Scheduler} keeps an unchanged task's next
+ * fire and lets its leader choose a {@link io.honkerj.api.MisfirePolicy}).
  */
 public final class HonkerFunctions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -459,21 +457,20 @@ public final class HonkerFunctions {
 
     private void registerCoordination() throws SQLException {
         fn("honker_lock_acquire", 3, a -> {
-            Instant now = Instant.now();
+            long now = now();
             String name = a.text(0);
             String owner = a.text(1);
             long ttl = a.positive(2, "ttl_s");
-            update(L + "deleteExpired", v("name", name, "now", now.getEpochSecond()));
-            update(L + "insertIfAbsent", v("name", name, "owner", owner, "expiresAt", Leases.end(now, Duration.ofSeconds(ttl))));
+            update(L + "deleteExpired", v("name", name, "now", now));
+            update(L + "insertIfAbsent", v("name", name, "owner", owner, "expiresAt", now + ttl));
             List<Map<String, Object>> holder = rows(L + "holder", v("name", name));
             a.result(!holder.isEmpty() && owner.equals(holder.get(0).get("owner")) ? 1 : 0);
         });
         fn("honker_lock_release", 2, a -> a.result(update(L + "release", v("name", a.text(0), "owner", a.text(1)))));
         fn("honker_lock_renew", 3, a -> {
-            Instant now = Instant.now();
+            long now = now();
             long ttl = a.positive(2, "ttl_s");
-            a.result(update(L + "renew", v("name", a.text(0), "owner", a.text(1),
-                    "expiresAt", Leases.end(now, Duration.ofSeconds(ttl)), "now", now.getEpochSecond())));
+            a.result(update(L + "renew", v("name", a.text(0), "owner", a.text(1), "expiresAt", now + ttl, "now", now)));
         });
         fn("honker_rate_limit_try", 3, a -> {
             String name = a.text(0);
