@@ -8,8 +8,8 @@ import java.time.Instant;
  * upstream's bindings read it with their own comparisons. A lease lasts at least its TTL on the wall clock,
  * whatever the sub-second phase of {@code now}, and at most one second more:
  * <ul>
- *   <li>{@code _honker_locks.expires_at} (free once {@code expires_at <= now}) and result expiries store the
- *       first whole second at or after {@code now + ttl}: {@link #end}. Upstream's {@code now + ttl} from a
+ *   <li>{@code _honker_locks.expires_at} (free once {@code expires_at <= now}) stores the first whole second
+ *       at or after {@code now + ttl}: {@link #end}. Upstream's {@code now + ttl} from a
  *       truncated {@code now} let a 1 s lock taken at 29.950 s lapse at 30.000 s.</li>
  *   <li>{@code _honker_live.claim_expires_at} (reclaimable once {@code claim_expires_at < now}) names the
  *       last whole second the claim covers: {@link #lastSecond}, which is upstream's {@code now + timeout}
@@ -20,7 +20,7 @@ public final class Leases {
     /**
      * The latest end stored, 9999-12-31T23:59:59Z in unix seconds: a longer lease ("forever", e.g.
      * {@code Long.MAX_VALUE} seconds) ends there instead of overflowing, and every binding can still read it
-     * as a date. The same bound as the argument checks' "forever".
+     * as a date.
      */
     public static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
