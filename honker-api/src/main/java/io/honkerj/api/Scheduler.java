@@ -15,8 +15,9 @@ import java.util.function.BooleanSupplier;
  * <ul>
  *   <li>No boundary fires twice: a tick moves a task's {@code next_fire_at} past the boundaries it fires in
  *       the same transaction as their jobs.</li>
- *   <li>A boundary is missed only while no leader runs, and then only as the leader's {@link MisfirePolicy}
- *       says; every skipped boundary is logged and reported to {@link SchedulerListener#skipped}.</li>
+ *   <li>A boundary is missed only when no tick ran for it in time (no leader, or a stalled one), and then
+ *       only as the leader's {@link MisfirePolicy} says; every skipped boundary is logged and reported to
+ *       {@link SchedulerListener#skipped}.</li>
  *   <li>A leader that stops ({@link #run} returning) releases the lock at once, and a standby takes over as
  *       soon as it sees the commit (within {@link #STANDBY_POLL}). A leader that dies holds the lock until
  *       its lease runs out, at most the leader TTL plus one second after its last renewal; a standby wakes
