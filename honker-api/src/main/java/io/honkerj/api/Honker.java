@@ -132,6 +132,14 @@ public interface Honker extends AutoCloseable {
     Scheduler scheduler(java.time.ZoneId zone);
 
     /**
+     * Returns a builder of a scheduler with options: zone, leader TTL, misfire policy and
+     * listener. {@link #scheduler()} is {@code schedulerBuilder().build()}.
+     *
+     * @return a new builder
+     */
+    Scheduler.Builder schedulerBuilder();
+
+    /**
      * Returns a transactional outbox with upstream's defaults ({@link OutboxOptions#defaults()}).
      *
      * @param name the outbox name; its queue is {@code _outbox:<name>}

@@ -190,7 +190,12 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Scheduler scheduler(ZoneId zone) {
-        return new JdbiScheduler(db, zone);
+        return schedulerBuilder().zone(zone).build();
+    }
+
+    @Override
+    public Scheduler.Builder schedulerBuilder() {
+        return JdbiScheduler.builder(db);
     }
 
     @Override

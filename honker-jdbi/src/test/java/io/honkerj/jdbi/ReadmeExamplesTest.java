@@ -16,7 +16,10 @@ import io.honkerj.api.RateLimitDecision;
 import io.honkerj.api.RateLimiter;
 import io.honkerj.api.ScheduledTask;
 import io.honkerj.api.ScheduledTaskInfo;
+import io.honkerj.api.MisfirePolicy;
 import io.honkerj.api.Scheduler;
+import io.honkerj.api.SchedulerListener;
+import io.honkerj.api.SkippedBoundaries;
 import io.honkerj.api.Stream;
 import io.honkerj.api.StreamEvent;
 import io.honkerj.api.Subscription;
@@ -273,6 +276,27 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void cronSchedulerOptions() {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("cron-options.db"))) {
+            // tag::scheduler-options[]
+            Scheduler reports = honker.schedulerBuilder()
+                    .leaderTtl(Duration.ofSeconds(15))         // a dead leader is replaced within 17 s (default 60 s)
+                    .misfirePolicy(MisfirePolicy.FIRE_LATEST)  // after an outage: once, not once per missed boundary
+                    .listener(new SchedulerListener() {
+                        @Override
+                        public void skipped(SkippedBoundaries s) {
+                            System.err.println(s.name() + ": " + s.count() + " boundaries skipped from " + s.first());
+                        }
+                    })
+                    .build();
+            reports.add(ScheduledTask.of("cache-refresh", "ops", "*/5 * * * *", Map.of("cache", "prices")));
+            // end::scheduler-options[]
+            Instant anHourLate = reports.list().get(0).nextFireAt().plus(Duration.ofHours(1));
+            assertThat(reports.tick(anHourLate)).as("an hour of boundaries missed: one fire").hasSize(1);
+        }
+    }
+
+    @Test
     void workerPool() throws Exception {
         try (JdbiHonker honker = Honkers.open(dir.resolve("workers.db"))) {
             List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -358,7 +382,7 @@ class ReadmeExamplesTest {
             assertThat(readme).as("README carries example '%s'", m.group(1)).contains(dedent(m.group(2)));
         }
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
-                "claim-waker", "notify", "stream", "coordination", "scheduler", "workers", "workers-control", "outbox",
+                "claim-waker", "notify", "stream", "coordination", "scheduler", "scheduler-options", "workers", "workers-control", "outbox",
                 "tasks");
     }
 

@@ -38,7 +38,12 @@ import org.sqlite.Function;
  * {@code honker_cron_next_after/2}, {@code honker_scheduler_register/6,7}, {@code _unregister/1},
  * {@code _pause/1}, {@code _resume/1} (which, unlike upstream, recomputes the next fire from now),
  * {@code _update/6,8}, {@code _tick/1}, {@code _soonest/0} and {@code _list/0}. Cron times are read in the
- * JVM's default zone, as upstream reads them in the process's.
+ * JVM's default zone, as upstream reads them in the process's. For parity with upstream, SQL callers keep
+ * upstream's arithmetic where the Java api improves on it: {@code honker_lock_acquire/renew} store
+ * {@code floor(now) + ttl_s} (the Java {@link io.honkerj.api.Lock} stores the first whole second at or after
+ * the exact now + ttl), {@code honker_scheduler_register} recomputes the next fire and {@code _tick} catches
+ * up at most 64 boundaries per task (the Java {@link io.honkerj.api.Scheduler} keeps an unchanged task's next
+ * fire and lets its leader choose a {@link io.honkerj.api.MisfirePolicy}).
  */
 public final class HonkerFunctions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);

@@ -2,6 +2,7 @@ package io.honkerj.jdbi.lock;
 
 import io.honkerj.api.Lock;
 import io.honkerj.jdbi.internal.Args;
+import io.honkerj.jdbi.internal.Leases;
 import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.internal.Database;
 import java.time.Duration;
@@ -33,12 +34,12 @@ public final class JdbiLocks {
     public Optional<Lock> tryLock(String name, String owner, Duration ttl) {
         Args.requireName("lock name", name);
         Args.requireName("lock owner", owner);
-        long seconds = Args.requirePositiveSeconds("lock ttl", ttl);
+        Args.requirePositiveSeconds("lock ttl", ttl);
         Optional<HolderRow> holder = db.write(s -> {
-            long now = db.nowSeconds();
+            Instant now = db.clock().instant();
             LockDao dao = s.dao(LockDao.class);
-            dao.deleteExpired(name, now);
-            dao.insertIfAbsent(name, owner, now + seconds);
+            dao.deleteExpired(name, now.getEpochSecond());
+            dao.insertIfAbsent(name, owner, Leases.end(now, ttl));
             return dao.holder(name);
         });
         return holder.filter(h -> h.owner().equals(owner))
@@ -71,6 +72,22 @@ public final class JdbiLocks {
         }
     }
 
+    /**
+     * When the lease of a lock's holder ends, if someone other than {@code owner} holds it unexpired: a
+     * waiter sleeps until then instead of polling. A read.
+     *
+     * @param name the lock name
+     * @param owner the owner asking
+     * @return the instant another owner's lease ends (the lock is free from then on), or empty if the lock is
+     *     free, expired or {@code owner}'s own
+     */
+    public Optional<Instant> heldByOtherUntil(String name, String owner) {
+        long now = db.nowSeconds();
+        return db.read(s -> s.dao(LockDao.class).holder(name))
+                .filter(h -> !h.owner().equals(owner) && h.expiresAt() > now)
+                .map(h -> Instant.ofEpochSecond(h.expiresAt()));
+    }
+
     boolean isHeld(String name, String owner) {
         long now = db.nowSeconds();
         return db.read(s -> s.dao(LockDao.class).holder(name))
@@ -79,11 +96,12 @@ public final class JdbiLocks {
     }
 
     Optional<Instant> renew(String name, String owner, Duration ttl) {
-        long seconds = Args.requirePositiveSeconds("lock ttl", ttl);
+        Args.requirePositiveSeconds("lock ttl", ttl);
         return db.write(s -> {
-            long now = db.nowSeconds();
-            return s.dao(LockDao.class).renew(name, owner, now + seconds, now) == 1
-                    ? Optional.of(Instant.ofEpochSecond(now + seconds))
+            Instant now = db.clock().instant();
+            long until = Leases.end(now, ttl);
+            return s.dao(LockDao.class).renew(name, owner, until, now.getEpochSecond()) == 1
+                    ? Optional.of(Instant.ofEpochSecond(until))
                     : Optional.empty();
         });
     }

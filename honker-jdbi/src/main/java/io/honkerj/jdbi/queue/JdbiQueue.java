@@ -11,6 +11,7 @@ import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
 import io.honkerj.jdbi.internal.Args;
+import io.honkerj.jdbi.internal.Leases;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.Session;
 import io.honkerj.jdbi.result.JdbiResults;
@@ -155,8 +156,9 @@ public final class JdbiQueue implements Queue {
     }
 
     private List<JobRow> claimRows(Session s, String workerId, int n) {
-        long lease = options.visibilityTimeout().getSeconds();
-        long now = db.nowSeconds();
+        Instant at = db.clock().instant();
+        long now = at.getEpochSecond();
+        long lease = Leases.lastSecond(at, options.visibilityTimeout()) - now;
         QueueDao dao = s.dao(QueueDao.class);
         if (dao.deadLetterLapsedClaims(name, now) > 0) {
             dao.deleteLapsedClaims(name, now);
@@ -259,10 +261,11 @@ public final class JdbiQueue implements Queue {
     @Override
     public boolean heartbeat(long jobId, String workerId, Duration extendBy) {
         Args.requireName("worker id", workerId);
-        long seconds = Args.requirePositiveSeconds("heartbeat extension", extendBy);
+        Args.requirePositiveSeconds("heartbeat extension", extendBy);
         return db.write(s -> {
-            long now = db.nowSeconds();
-            return s.dao(QueueDao.class).heartbeat(jobId, workerId, now + seconds, now) == 1;
+            Instant now = db.clock().instant();
+            return s.dao(QueueDao.class).heartbeat(jobId, workerId, Leases.lastSecond(now, extendBy),
+                    now.getEpochSecond()) == 1;
         });
     }
 

@@ -17,6 +17,11 @@ interface SchedulerDao {
     int register(String name, String queue, String cron, String payload, int priority, Long expiresS,
             long nextFireAt, int maxAttempts);
 
+    /** {@code add.sql}. */
+    @SqlUpdate
+    int add(String name, String queue, String cron, String payload, int priority, Long expiresS,
+            long nextFireAt, int maxAttempts);
+
     /** {@code unregister.sql}. */
     @SqlUpdate
     int unregister(String name);

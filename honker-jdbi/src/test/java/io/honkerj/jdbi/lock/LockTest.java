@@ -44,6 +44,56 @@ class LockTest {
         assertThat(honker.tryLock("reports", "bob", Duration.ofSeconds(60))).isPresent();
     }
 
+    /**
+     * Measured against upstream's floor(now) + ttl: a 1 s lock taken at 29.950 s lapsed at 30.000 s and
+     * another owner took it 64 ms later. A lease lasts at least its TTL whatever the sub-second phase of now,
+     * and another owner gets it at most one second after that.
+     */
+    @Test
+    void aLockTakenLateInASecondLastsAtLeastItsTtlAndAtMostOneSecondMore() {
+        clock.set(Instant.ofEpochSecond(T0 + 29, 950_000_000));
+        Lock alice = honker.tryLock("l", "alice", Duration.ofSeconds(1)).orElseThrow();
+        assertThat(alice.expiresAt()).isEqualTo(Instant.ofEpochSecond(T0 + 31));
+        clock.set(Instant.ofEpochSecond(T0 + 30, 14_000_000)); // 64 ms later
+        assertThat(honker.tryLock("l", "bob", Duration.ofSeconds(1))).isEmpty();
+        assertThat(alice.isHeld()).isTrue();
+        clock.set(Instant.ofEpochSecond(T0 + 30, 950_000_000)); // the full second asked for
+        assertThat(alice.isHeld()).isTrue();
+        assertThat(honker.tryLock("l", "bob", Duration.ofSeconds(1))).isEmpty();
+        clock.set(Instant.ofEpochSecond(T0 + 31)); // 1.05 s after it was taken
+        assertThat(alice.isHeld()).isFalse();
+        Lock bob = honker.tryLock("l", "bob", Duration.ofSeconds(1)).orElseThrow();
+        assertThat(alice.release()).isFalse();
+
+        clock.set(Instant.ofEpochSecond(T0 + 31, 999_000_000));
+        assertThat(bob.renew(Duration.ofMillis(1500))).as("renewed late in the second, fractional ttl").isTrue();
+        assertThat(bob.expiresAt()).isEqualTo(Instant.ofEpochSecond(T0 + 34)); // ceil(33.499)
+        clock.set(Instant.ofEpochSecond(T0 + 33, 499_000_000));
+        assertThat(bob.isHeld()).isTrue();
+        clock.set(Instant.ofEpochSecond(T0 + 34));
+        assertThat(bob.isHeld()).isFalse();
+    }
+
+    @Test
+    void aTtlOfForeverEndsAtTheLatestStoredDateInsteadOfOverflowing() {
+        clock.set(Instant.ofEpochSecond(T0, 500_000_000));
+        Lock lock = honker.tryLock("l", "alice", Duration.ofSeconds(Long.MAX_VALUE)).orElseThrow();
+        assertThat(lock.expiresAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(lock.renew(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999))).isTrue();
+        assertThat(lock.expiresAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(honker.tryLock("l", "bob", Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void aLockTakenOnAWholeSecondStoresUpstreamsValue() {
+        Lock lock = honker.tryLock("l", "alice", Duration.ofSeconds(10)).orElseThrow();
+        assertThat(lock.expiresAt()).isEqualTo(Instant.ofEpochSecond(T0 + 10));
+        clock.set(Instant.ofEpochSecond(T0 + 9, 999_999_999));
+        assertThat(lock.isHeld()).isTrue();
+        clock.set(Instant.ofEpochSecond(T0 + 10));
+        assertThat(honker.tryLock("l", "bob", Duration.ofSeconds(10))).isPresent();
+    }
+
     @Test
     void sameOwnerReacquireSucceedsWithoutExtendingAsUpstream() {
         honker.tryLock("l", "alice", Duration.ofSeconds(60)).orElseThrow();
