@@ -23,7 +23,17 @@ public record SkippedBoundaries(String name, String queue, long count, Instant f
     /** The most boundaries counted one by one for {@link #count()}. */
     public static final long MAX_COUNTED = 10_000;
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param name the task name
+     * @param queue the task's queue
+     * @param count how many boundaries were skipped, at least 1
+     * @param first the first skipped boundary
+     * @param last the last skipped boundary, not before {@code first}
+     * @param policy the policy that skipped them
+     * @throws IllegalArgumentException if {@code count} is below 1 or {@code last} is before {@code first}
+     */
     public SkippedBoundaries {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(queue, "queue");
