@@ -60,6 +60,26 @@ public interface WorkerListener {
     default void claimLost(Job job) {}
 
     /**
+     * The job was cancelled ({@link Queue#cancel(long)}, from any process) while the pool held it. The pool
+     * learns it at the next heartbeat (a third of the lease) or when it tries to settle the job; a running
+     * handler is then interrupted and {@link Job#isCancelled()} turns true. Heard instead of
+     * {@link #claimLost(Job)}, once per job; nothing else is heard for it afterwards.
+     *
+     * @param job the job
+     */
+    default void jobCancelled(Job job) {}
+
+    /**
+     * A handler ran longer than {@link WorkerOptions#timeout()} and was interrupted. Its attempt counts as
+     * failed: {@link #jobFailed} or {@link #jobDeadLettered} follows once the handler has stopped, with a
+     * {@link JobTimedOutException}.
+     *
+     * @param job the job
+     * @param timeout the timeout it exceeded
+     */
+    default void jobTimedOut(Job job, Duration timeout) {}
+
+    /**
      * The periodic queue counts, if the pool was built with {@link WorkerPool.Builder#statsEvery(Duration)}.
      *
      * @param stats the counts of one queue the pool works
