@@ -51,7 +51,8 @@ public final class JdbiQueue implements Queue {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    PayloadCodec codec() {
+    /** @return the codec that encodes and decodes this queue's payloads */
+    public PayloadCodec codec() {
         return db.codec();
     }
 
@@ -280,6 +281,17 @@ public final class JdbiQueue implements Queue {
     @Override
     public Optional<JobInfo> getJob(long jobId) {
         return db.read(s -> s.dao(QueueDao.class).getJob(jobId)).map(JdbiQueue::toInfo);
+    }
+
+    /**
+     * Lists this queue's live jobs (pending and processing) in claim order: for tests and tools.
+     *
+     * @param limit the most rows; at least 1
+     * @return the jobs
+     */
+    public List<JobInfo> liveJobs(int limit) {
+        Args.requirePositive("job limit", limit);
+        return db.read(s -> s.dao(QueueDao.class).liveJobs(name, limit)).stream().map(JdbiQueue::toInfo).toList();
     }
 
     private static JobInfo toInfo(JobRow r) {

@@ -89,6 +89,10 @@ interface QueueDao {
     @SqlQuery
     Optional<JobRow> getJob(long id);
 
+    /** {@code liveJobs.sql}. */
+    @SqlQuery
+    java.util.List<JobRow> liveJobs(String queue, int limit);
+
     /** {@code nextClaimAt.sql}: null when nothing is scheduled or running. */
     @SqlQuery
     Long nextClaimAt(String queue, long now);

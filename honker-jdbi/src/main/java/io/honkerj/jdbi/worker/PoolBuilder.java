@@ -197,6 +197,25 @@ public final class PoolBuilder implements WorkerPool.Builder {
 
     @Override
     public WorkerPool start() {
+        return JdbiWorkerPool.start(db, prefix, registrations(), listener, statsEvery, hookGrace, running);
+    }
+
+    /**
+     * Returns a worker that runs this builder's handlers on the calling thread, on demand, instead of
+     * starting a pool: for tests ({@link ManualWorker#drain(String)} runs every due job of a queue now).
+     *
+     * @return the manual worker; the builder can still start a pool
+     * @throws IllegalStateException if no handler was registered
+     */
+    public ManualWorker manual() {
+        Map<String, Registration> byQueue = new LinkedHashMap<>();
+        for (Registration r : registrations()) {
+            byQueue.put(r.queue(), r);
+        }
+        return new ManualWorker(db, byQueue, listener);
+    }
+
+    private List<Registration> registrations() {
         for (String queue : taskOptions.keySet()) {
             if (!tasks.containsKey(queue)) {
                 throw new IllegalStateException("taskOptions given for queue '" + queue + "', which has no tasks");
@@ -209,6 +228,6 @@ public final class PoolBuilder implements WorkerPool.Builder {
             throw new IllegalStateException(
                     "a worker pool needs at least one handler: call handle, outbox or task first");
         }
-        return JdbiWorkerPool.start(db, prefix, all, listener, statsEvery, hookGrace, running);
+        return all;
     }
 }

@@ -441,10 +441,23 @@ final class QueueWorker {
      * @return true if committed with the ack, false if the claim was lost before the handler ran
      */
     private boolean runInTransaction(Held h, JsonJobHandler.InTransaction tx) throws Exception {
-        Job job = h.job;
+        // a heartbeat that finds it gone after the commit must not call it lost
+        return ackAndRun(db, h.job, jobs.options(), tx, options.resultTtl(), () -> h.finished = true);
+    }
+
+    /**
+     * Acks {@code job} and runs {@code tx} in one write transaction, storing its result there too; the
+     * handler does not run if the ack finds the claim lost. Used by pools and by {@link ManualWorker}.
+     *
+     * @param acked run inside the transaction once the handler returned
+     * @return true if committed with the ack, false if the claim was lost before the handler ran
+     * @throws Exception what the handler threw (the transaction rolled back)
+     */
+    static boolean ackAndRun(Database db, Job job, QueueOptions queueOptions, JsonJobHandler.InTransaction tx,
+            Duration resultTtl, Runnable acked) throws Exception {
         try {
             return db.write(s -> {
-                JdbiQueue q = new JdbiQueue(HandleDatabase.joining(db, s), queue, jobs.options());
+                JdbiQueue q = new JdbiQueue(HandleDatabase.joining(db, s), job.queue(), queueOptions);
                 if (!q.ack(job.id(), job.workerId())) {
                     return false;
                 }
@@ -456,9 +469,9 @@ final class QueueWorker {
                 }
                 if (json != null) {
                     long now = db.nowSeconds();
-                    s.dao(ResultDao.class).save(job.id(), json, JdbiResults.expiresAt(options.resultTtl(), now), now);
+                    s.dao(ResultDao.class).save(job.id(), json, JdbiResults.expiresAt(resultTtl, now), now);
                 }
-                h.finished = true; // a heartbeat that finds it gone after the commit must not call it lost
+                acked.run();
                 return true;
             });
         } catch (HandlerThrew e) {

@@ -40,6 +40,7 @@ class QueryPlanTest {
         "release, INTEGER PRIMARY KEY",
         "cancel, INTEGER PRIMARY KEY",
         "getJob, INTEGER PRIMARY KEY",
+        "liveJobs, _honker_live_claim",
         "nextClaimAt, _honker_live_pending_deadline",
         "nextClaimAt, _honker_live_processing_deadline",
         "stats, _honker_live_pending_deadline",
