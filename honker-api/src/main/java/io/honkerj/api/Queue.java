@@ -36,13 +36,26 @@ public interface Queue {
     long enqueue(Object payload);
 
     /**
-     * Enqueues a job.
+     * Enqueues a job. With a unique key ({@link EnqueueOptions#withUniqueKey(String)}) held by a live job of
+     * this queue, enqueues nothing and returns that job's id ({@link #enqueueUnique} says which happened).
      *
      * @param payload any value the codec can encode
-     * @param options delay or run-at, priority, attempts, expiry
-     * @return the new job id
+     * @param options delay or run-at, priority, attempts, expiry, unique key
+     * @return the new job id, or the id of the live job holding the unique key
      */
     long enqueue(Object payload, EnqueueOptions options);
+
+    /**
+     * Enqueues a job, or finds the live job already holding the options' unique key
+     * ({@link EnqueueOptions#withUniqueKey(String)}), and says which happened. Without a key it always
+     * enqueues. The check and the insert are one write transaction, so two callers racing (threads or
+     * processes) with the same key get the same job.
+     *
+     * @param payload any value the codec can encode
+     * @param options delay or run-at, priority, attempts, expiry, unique key
+     * @return the job's id, and whether this call created it
+     */
+    Enqueued enqueueUnique(Object payload, EnqueueOptions options);
 
     /**
      * Enqueues a job whose payload is already JSON text (checked, stored as given).
@@ -58,7 +71,7 @@ public interface Queue {
      * Enqueues many jobs with the same options in one transaction, in one statement.
      *
      * @param payloads the payloads, in order
-     * @param options shared by every job
+     * @param options shared by every job; no unique key (a key names one job)
      * @return the new ids, in the order of {@code payloads}
      */
     List<Long> enqueueAll(List<?> payloads, EnqueueOptions options);
@@ -173,6 +186,7 @@ public interface Queue {
     /**
      * Dead-letters this queue's jobs that can never run: expired ones ({@code last_error 'expired'}), with
      * or without a lapsed claim, and pending ones whose attempts are used up ('max attempts exceeded').
+     * Also deletes the unique-key rows of jobs no longer live (they hold nothing; this reclaims space).
      *
      * @return how many rows moved to the dead-letter table
      */

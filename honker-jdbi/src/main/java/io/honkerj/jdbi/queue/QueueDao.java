@@ -24,6 +24,18 @@ interface QueueDao {
     long enqueue(String queue, String payload, int priority, long runAt, int maxAttempts, Long expiresAt,
             long now);
 
+    /** {@code uniqueJob.sql}: the live job holding the key, or null. */
+    @SqlQuery
+    Long uniqueJob(String queue, String key);
+
+    /** {@code holdUniqueKey.sql}. */
+    @SqlUpdate
+    int holdUniqueKey(String queue, String key, long jobId);
+
+    /** {@code pruneUniqueKeys.sql}. */
+    @SqlUpdate
+    int pruneUniqueKeys(String queue);
+
     /** {@code enqueueAll.sql}: {@code payloads} is a JSON array of the payloads' JSON texts. */
     @SqlQuery
     List<Long> enqueueAll(String queue, String payloads, int priority, long runAt, int maxAttempts,
