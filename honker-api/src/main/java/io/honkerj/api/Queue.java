@@ -168,6 +168,21 @@ public interface Queue {
     boolean cancel(long jobId);
 
     /**
+     * Pauses the queue for every honker-jdbi claimer of this file, in every process, until
+     * {@link #resume()}: worker pools, {@link #claimOne}, {@link #claimBatch} and claim wakers take no job
+     * of it (jobs already claimed run to their end; enqueues go on). Stored in the file
+     * ({@code _honkerj_paused_queues}), so it survives restarts. Upstream's bindings (Python, Node, Rust
+     * workers) do not honour it. Idempotent. Joins the caller's transaction on an attached honker.
+     */
+    void pause();
+
+    /** Resumes a paused queue: claimers waiting on it wake at once. Idempotent. */
+    void resume();
+
+    /** @return whether the queue is paused ({@link #pause()}) */
+    boolean isPaused();
+
+    /**
      * Reads a live job.
      *
      * @param jobId the job

@@ -309,6 +309,21 @@ public final class JdbiQueue implements Queue {
     }
 
     @Override
+    public void pause() {
+        db.write(s -> s.dao(QueueDao.class).pause(name, db.nowSeconds()));
+    }
+
+    @Override
+    public void resume() {
+        db.write(s -> s.dao(QueueDao.class).resume(name));
+    }
+
+    @Override
+    public boolean isPaused() {
+        return db.read(s -> s.dao(QueueDao.class).isPaused(name));
+    }
+
+    @Override
     public Optional<JobInfo> getJob(long jobId) {
         return db.read(s -> s.dao(QueueDao.class).getJob(jobId)).map(JdbiQueue::toInfo);
     }

@@ -24,6 +24,18 @@ interface QueueDao {
     long enqueue(String queue, String payload, int priority, long runAt, int maxAttempts, Long expiresAt,
             long now);
 
+    /** {@code pause.sql}. */
+    @SqlUpdate
+    int pause(String queue, long now);
+
+    /** {@code resume.sql}. */
+    @SqlUpdate
+    int resume(String queue);
+
+    /** {@code isPaused.sql}. */
+    @SqlQuery
+    boolean isPaused(String queue);
+
     /** {@code uniqueJob.sql}: the live job holding the key, or null. */
     @SqlQuery
     Long uniqueJob(String queue, String key);
