@@ -441,8 +441,15 @@ final class QueueWorker {
      * @return true if committed with the ack, false if the claim was lost before the handler ran
      */
     private boolean runInTransaction(Held h, JsonJobHandler.InTransaction tx) throws Exception {
+        JsonJobHandler.InTransaction inTime = (job, handle) -> {
+            String result = tx.handle(job, handle);
+            if (h.timedOut) { // it ran past its timeout: the attempt fails, so its writes must not commit
+                throw new JobTimedOutException(queue, job.id(), options.timeout());
+            }
+            return result;
+        };
         // a heartbeat that finds it gone after the commit must not call it lost
-        return ackAndRun(db, h.job, jobs.options(), tx, options.resultTtl(), () -> h.finished = true);
+        return ackAndRun(db, h.job, jobs.options(), inTime, options.resultTtl(), () -> h.finished = true);
     }
 
     /**

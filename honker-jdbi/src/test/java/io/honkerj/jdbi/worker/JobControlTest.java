@@ -269,6 +269,28 @@ class JobControlTest {
     }
 
     @Test
+    void aTransactionalHandlerPastItsTimeoutCommitsNothingEvenIfItReturns() {
+        Queue q = honker.queue("q");
+        long id = q.enqueue(1, EnqueueOptions.defaults().withMaxAttempts(1));
+        pool = honker.workers()
+                .handleInTransaction("q", Integer.class, WorkerOptions.defaults().withTimeout(Duration.ofMillis(100)),
+                        (n, job, handle) -> {
+                            handle.execute("INSERT INTO done (job_id, n) VALUES (?, ?)", job.id(), n);
+                            try {
+                                release.await();
+                            } catch (InterruptedException swallowed) {
+                                // returns normally anyway
+                            }
+                            return "late";
+                        })
+                .start();
+        Await.until(WAIT, "dead", () -> q.getJob(id).isEmpty());
+        assertThat(q.deadJobs(1).get(0).lastError()).startsWith("timed out after 100 ms");
+        assertThat(count("SELECT COUNT(*) FROM done")).as("its write rolled back with the ack").isZero();
+        assertThat(honker.results().getJson(id)).isEmpty();
+    }
+
+    @Test
     void aFastHandlerIsNotTimedOutAndATimeoutIsChecked() {
         Queue q = honker.queue("q");
         List<Long> ids = q.enqueueAll(List.of(1, 2, 3, 4, 5), EnqueueOptions.defaults());
