@@ -159,8 +159,10 @@ public interface Queue {
     boolean release(long jobId, String workerId);
 
     /**
-     * Deletes a pending or processing job whoever holds it. A running handler is not interrupted; its later
-     * ack or heartbeat returns false.
+     * Deletes a pending or processing job whoever holds it, freeing its unique key. A honker-jdbi
+     * {@link WorkerPool} running it notices at its next heartbeat (a third of the lease), interrupts the
+     * handler and reports {@link WorkerListener#jobCancelled(Job)}; a worker holding it otherwise finds its
+     * ack or heartbeat returning false.
      *
      * @param jobId the job
      * @return true if it was live and is now gone

@@ -52,8 +52,9 @@ public interface WorkerListener {
     default void jobReleased(Job job) {}
 
     /**
-     * The pool lost the job's claim (its lease ran out, or it was cancelled) before it could ack, retry or
-     * release it; whoever holds it now decides its fate.
+     * The pool lost the job's claim (its lease ran out and another worker may have it) before it could ack,
+     * retry or release it; whoever holds it now decides its fate. A cancelled job is reported by
+     * {@link #jobCancelled(Job)} instead.
      *
      * @param job the job
      */
