@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * mid-transaction rolls back both the row and the ack, and the job comes back after its 1 s lease.
  */
 class TransactionalCrashLoopTest {
-    static final int JOBS = 4000;
+    static final int JOBS = 3000;
     static final int PROCESSES = 4;
-    static final Duration KILLING_FOR = Duration.ofSeconds(25);
+    static final Duration KILLING_FOR = Duration.ofSeconds(20);
     static final Duration WAIT = Duration.ofMinutes(3);
 
     @TempDir
@@ -73,15 +73,21 @@ class TransactionalCrashLoopTest {
                     p.waitFor(30, TimeUnit.SECONDS);
                 }
             }
+            long reclaimed = 0;
+            for (int i = 0; i < spawned[0]; i++) {
+                reclaimed += ChildJvm.read(dir.resolve("child-" + i + ".log")).lines()
+                        .filter(l -> l.startsWith("RECLAIMED ")).count();
+            }
             long rows = count(honker, "SELECT COUNT(*) FROM business");
             long distinct = count(honker, "SELECT COUNT(DISTINCT job_id) FROM business");
             long dead = count(honker, "SELECT COUNT(*) FROM _honker_dead");
             long duplicates = rows - distinct;
             long lost = JOBS - distinct;
-            System.out.printf("CRASH LOOP (transactional handlers): jobs=%d processes=%d kills=%d duplicates=%d "
-                    + "lost=%d dead=%d wall=%.1f s%n", JOBS, PROCESSES, kills[0], duplicates, lost, dead,
-                    (System.nanoTime() - started) / 1e9);
+            System.out.printf("CRASH LOOP (transactional handlers): jobs=%d processes=%d kills=%d "
+                    + "reclaimed-after-kill=%d duplicates=%d lost=%d dead=%d wall=%.1f s%n", JOBS, PROCESSES, kills[0],
+                    reclaimed, duplicates, lost, dead, (System.nanoTime() - started) / 1e9);
             assertThat(kills[0]).as("the loop killed workers while jobs remained").isGreaterThanOrEqualTo(3);
+            assertThat(reclaimed).as("killed workers left claims that others took over").isPositive();
             assertThat(duplicates).as("no business row twice").isZero();
             assertThat(lost).as("no job without its business row").isZero();
             assertThat(dead).isZero();

@@ -1,5 +1,7 @@
 package io.honkerj.jdbi.worker;
 
+import io.honkerj.api.Job;
+import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
@@ -11,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A child JVM of the crash loop in {@link TransactionalCrashLoopTest}: a worker pool on queue {@code work}
  * whose transactional handler inserts the job's id into table {@code business} and then spends up to
  * {@code max-handler-ms} inside the transaction (so a SIGKILL often lands mid-transaction). Runs until
- * killed. Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}.
+ * killed; prints {@code RECLAIMED <id>} for a job it claims again after a lapsed lease. Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}.
  */
 public final class TxCrashChildMain {
     public static void main(String[] args) throws Exception {
@@ -23,6 +25,14 @@ public final class TxCrashChildMain {
         JdbiHonker honker = Honkers.open(db);
         honker.workers()
                 .workerIdPrefix("crash-" + ProcessHandle.current().pid())
+                .listener(new WorkerListener() {
+                    @Override
+                    public void jobStarted(Job job) {
+                        if (job.attempts() > 1) { // claimed again after a killed worker's lease lapsed
+                            System.out.println("RECLAIMED " + job.id());
+                        }
+                    }
+                })
                 .handleInTransaction("work", Integer.class, WorkerOptions.defaults().withConcurrency(concurrency)
                         .withClaimBatch(batch).withLease(lease), (n, job, handle) -> {
                             handle.execute("INSERT INTO business (job_id) VALUES (?)", job.id());
