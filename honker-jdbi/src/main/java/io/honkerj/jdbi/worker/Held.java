@@ -51,12 +51,20 @@ final class Held {
         return true;
     }
 
-    /** Marks it cancelled and interrupts its handler if it runs. */
-    synchronized void cancel() {
+    /**
+     * Marks it cancelled and interrupts its handler if it runs.
+     *
+     * @return true the first time (the caller reports it), false if it was already cancelled
+     */
+    synchronized boolean cancel() {
+        if (cancelled) {
+            return false;
+        }
         cancelled = true;
         lost = true;
         if (runner != null) {
             runner.interrupt();
         }
+        return true;
     }
 }

@@ -550,7 +550,8 @@ final class QueueWorker {
             for (int i = 0; i < all.size(); i++) {
                 Held h = all.get(i);
                 if (beat[0][i]) {
-                    h.leaseUntil = now[0] + options.lease().getSeconds();
+                    // a second short of the lease: never taken for valid when it may have lapsed
+                    h.leaseUntil = now[0] + options.lease().getSeconds() - 1;
                 } else if (!h.finished && held.get(h.job.id()) == h) { // a finished one's settle reports it
                     if (beat[1][i] && h.leaseUntil >= now[0]) {
                         cancelled(h);
@@ -567,10 +568,9 @@ final class QueueWorker {
 
     /** {@code h} was cancelled while this pool held it: interrupt its handler, tell the listener once. */
     private void cancelled(Held h) {
-        if (h.cancelled) {
-            return;
+        if (!h.cancel()) {
+            return; // the heartbeat and a settle may both find it: report it once
         }
-        h.cancel();
         log.info("Queue '{}': {} was cancelled; its handler is interrupted", queue, h.job);
         safely(() -> listener.jobCancelled(h.job));
     }
