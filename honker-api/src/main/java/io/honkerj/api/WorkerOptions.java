@@ -51,7 +51,7 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
         if (resultTtl != null && resultTtl.getSeconds() < 1) {
             throw new IllegalArgumentException("result ttl must be at least 1 second, got " + resultTtl);
         }
-        if (timeout != null && timeout.toMillis() < 1) {
+        if (timeout != null && timeout.compareTo(Duration.ofMillis(1)) < 0) {
             throw new IllegalArgumentException("worker timeout must be at least 1 ms, got " + timeout);
         }
     }

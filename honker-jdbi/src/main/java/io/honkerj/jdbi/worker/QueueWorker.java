@@ -375,14 +375,24 @@ final class QueueWorker {
         }
     }
 
+    /** The handler timeout in nanoseconds, saturated: a timeout of centuries is no timeout. */
+    private long timeoutNanos() {
+        try {
+            return options.timeout().toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private void run(Held h) {
         Job job = h.job;
         safely(() -> listener.jobStarted(job));
         long start = System.nanoTime();
         running.add(h);
         h.running(Thread.currentThread());
+        long timeoutNanos = options.timeout() == null ? 0 : timeoutNanos();
         ScheduledFuture<?> timer = options.timeout() == null ? null
-                : timers.schedule(() -> timeOut(h), options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                : timers.schedule(() -> timeOut(h), timeoutNanos, TimeUnit.NANOSECONDS);
         String result = null;
         Throwable error = null;
         Boolean ackedInTx = null; // a transactional handler: whether its transaction committed with the ack

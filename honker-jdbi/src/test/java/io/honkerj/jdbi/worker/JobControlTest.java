@@ -295,12 +295,16 @@ class JobControlTest {
         Queue q = honker.queue("q");
         List<Long> ids = q.enqueueAll(List.of(1, 2, 3, 4, 5), EnqueueOptions.defaults());
         pool = honker.workers()
-                .handle("q", Integer.class, WorkerOptions.defaults().withTimeout(Duration.ofSeconds(30)), (n, job) -> n)
+                .handle("q", Integer.class, WorkerOptions.defaults().withTimeout(Duration.ofSeconds(Long.MAX_VALUE)), (n, job) -> n)
                 .start();
         Await.until(WAIT, "all acked", () -> count("SELECT COUNT(*) FROM _honker_live") == 0);
         assertThat(q.deadJobs(5)).isEmpty();
         assertThat(honker.results().getJson(ids.get(4))).contains("5");
         assertThatThrownBy(() -> WorkerOptions.defaults().withTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> WorkerOptions.defaults().withTimeout(Duration.ofNanos(999_999)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0.000999999S");
+        assertThat(WorkerOptions.defaults().withTimeout(Duration.ofSeconds(Long.MAX_VALUE)).timeout())
+                .as("a timeout too long for nanoseconds is accepted (and never fires)").isNotNull();
     }
 }
