@@ -44,6 +44,9 @@ class PersistentPauseTest {
             assertThat(honker.queue("probe").isPaused()).isFalse();
             work.enqueue(1);
             assertThat(work.claimOne("w")).as("a direct claim takes nothing either").isEmpty();
+            String viaSql = honker.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT honker_claim_batch('work', 'sql', 5, 30)").mapTo(String.class).one());
+            assertThat(viaSql).as("nor upstream's SQL function on a plugin connection").isEqualTo("[]");
         }
         try (JdbiHonker honker = Honkers.open(file)) {
             Queue work = honker.queue("work");
