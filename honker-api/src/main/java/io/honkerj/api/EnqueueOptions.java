@@ -15,11 +15,15 @@ import java.time.Instant;
  * @param maxAttempts how many times the job may run ({@code null} = the queue's default); at least 1
  * @param expiresIn the job is dropped as 'expired' if still not done this long after now ({@code null} =
  *     never); at least one second
+ * @param uniqueKey while a job of the queue enqueued with this key is live (pending or running), enqueueing
+ *     another with the same key returns that job's id instead of adding one ({@link Queue#enqueueUnique});
+ *     {@code null} = no key; else not blank, at most 1000 characters
  */
 public record EnqueueOptions(
-        Duration delay, Instant runAt, int priority, Integer maxAttempts, Duration expiresIn) {
+        Duration delay, Instant runAt, int priority, Integer maxAttempts, Duration expiresIn, String uniqueKey) {
 
-    private static final EnqueueOptions DEFAULTS = new EnqueueOptions(null, null, 0, null, null);
+    private static final EnqueueOptions DEFAULTS = new EnqueueOptions(null, null, 0, null, null, null);
+    private static final int MAX_KEY_LENGTH = 1000;
 
     /**
      * Validates the values.
@@ -41,6 +45,24 @@ public record EnqueueOptions(
         if (expiresIn != null && expiresIn.getSeconds() < 1) {
             throw new IllegalArgumentException("expiresIn must be at least 1 second, got " + expiresIn);
         }
+        if (uniqueKey != null && (uniqueKey.isBlank() || uniqueKey.length() > MAX_KEY_LENGTH)) {
+            String shown = uniqueKey.length() > 60 ? uniqueKey.substring(0, 60) + "..." : uniqueKey;
+            throw new IllegalArgumentException("uniqueKey must be non-blank and at most " + MAX_KEY_LENGTH
+                    + " characters, got '" + shown + "' (" + uniqueKey.length() + " characters)");
+        }
+    }
+
+    /**
+     * Options without a unique key (the form before {@link #uniqueKey()} existed).
+     *
+     * @param delay run this long after now, or null
+     * @param runAt run at this instant, or null
+     * @param priority higher runs first
+     * @param maxAttempts how many times it may run, or null
+     * @param expiresIn time to live, or null
+     */
+    public EnqueueOptions(Duration delay, Instant runAt, int priority, Integer maxAttempts, Duration expiresIn) {
+        this(delay, runAt, priority, maxAttempts, expiresIn, null);
     }
 
     /**
@@ -59,7 +81,7 @@ public record EnqueueOptions(
      * @return the copy
      */
     public EnqueueOptions withDelay(Duration d) {
-        return new EnqueueOptions(d, runAt, priority, maxAttempts, expiresIn);
+        return new EnqueueOptions(d, runAt, priority, maxAttempts, expiresIn, uniqueKey);
     }
 
     /**
@@ -69,7 +91,7 @@ public record EnqueueOptions(
      * @return the copy
      */
     public EnqueueOptions withRunAt(Instant at) {
-        return new EnqueueOptions(delay, at, priority, maxAttempts, expiresIn);
+        return new EnqueueOptions(delay, at, priority, maxAttempts, expiresIn, uniqueKey);
     }
 
     /**
@@ -79,7 +101,7 @@ public record EnqueueOptions(
      * @return the copy
      */
     public EnqueueOptions withPriority(int p) {
-        return new EnqueueOptions(delay, runAt, p, maxAttempts, expiresIn);
+        return new EnqueueOptions(delay, runAt, p, maxAttempts, expiresIn, uniqueKey);
     }
 
     /**
@@ -89,7 +111,7 @@ public record EnqueueOptions(
      * @return the copy
      */
     public EnqueueOptions withMaxAttempts(int attempts) {
-        return new EnqueueOptions(delay, runAt, priority, attempts, expiresIn);
+        return new EnqueueOptions(delay, runAt, priority, attempts, expiresIn, uniqueKey);
     }
 
     /**
@@ -99,6 +121,18 @@ public record EnqueueOptions(
      * @return the copy
      */
     public EnqueueOptions withExpiresIn(Duration ttl) {
-        return new EnqueueOptions(delay, runAt, priority, maxAttempts, ttl);
+        return new EnqueueOptions(delay, runAt, priority, maxAttempts, ttl, uniqueKey);
+    }
+
+    /**
+     * Returns a copy with a unique key: while a live job of the queue has this key, another enqueue with it
+     * returns that job's id instead of adding a second job. The key is free again once the job is acked,
+     * dead-lettered or cancelled (by any binding). Keys are per queue.
+     *
+     * @param key the key, e.g. {@code "invoice-42"}; not blank
+     * @return the copy
+     */
+    public EnqueueOptions withUniqueKey(String key) {
+        return new EnqueueOptions(delay, runAt, priority, maxAttempts, expiresIn, key);
     }
 }

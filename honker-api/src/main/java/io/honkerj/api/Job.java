@@ -113,4 +113,15 @@ public interface Job {
      * @return true if extended, false if the claim was lost
      */
     boolean heartbeat(Duration extendBy);
+
+    /**
+     * Says whether the job was cancelled while a worker pool runs it: the pool checks at every heartbeat
+     * (a third of the lease), and then also interrupts the handler. A handler doing long work in steps can
+     * poll this to stop cleanly; what it returns or throws afterwards is ignored (the job is gone).
+     *
+     * @return true once the pool running this job saw it cancelled; always false outside a pool
+     */
+    default boolean isCancelled() {
+        return false;
+    }
 }

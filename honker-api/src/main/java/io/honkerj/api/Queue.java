@@ -36,13 +36,26 @@ public interface Queue {
     long enqueue(Object payload);
 
     /**
-     * Enqueues a job.
+     * Enqueues a job. With a unique key ({@link EnqueueOptions#withUniqueKey(String)}) held by a live job of
+     * this queue, enqueues nothing and returns that job's id ({@link #enqueueUnique} says which happened).
      *
      * @param payload any value the codec can encode
-     * @param options delay or run-at, priority, attempts, expiry
-     * @return the new job id
+     * @param options delay or run-at, priority, attempts, expiry, unique key
+     * @return the new job id, or the id of the live job holding the unique key
      */
     long enqueue(Object payload, EnqueueOptions options);
+
+    /**
+     * Enqueues a job, or finds the live job already holding the options' unique key
+     * ({@link EnqueueOptions#withUniqueKey(String)}), and says which happened. Without a key it always
+     * enqueues. The check and the insert are one write transaction, so two callers racing (threads or
+     * processes) with the same key get the same job.
+     *
+     * @param payload any value the codec can encode
+     * @param options delay or run-at, priority, attempts, expiry, unique key
+     * @return the job's id, and whether this call created it
+     */
+    Enqueued enqueueUnique(Object payload, EnqueueOptions options);
 
     /**
      * Enqueues a job whose payload is already JSON text (checked, stored as given).
@@ -58,7 +71,7 @@ public interface Queue {
      * Enqueues many jobs with the same options in one transaction, in one statement.
      *
      * @param payloads the payloads, in order
-     * @param options shared by every job
+     * @param options shared by every job; no unique key (a key names one job)
      * @return the new ids, in the order of {@code payloads}
      */
     List<Long> enqueueAll(List<?> payloads, EnqueueOptions options);
@@ -146,13 +159,30 @@ public interface Queue {
     boolean release(long jobId, String workerId);
 
     /**
-     * Deletes a pending or processing job whoever holds it. A running handler is not interrupted; its later
-     * ack or heartbeat returns false.
+     * Deletes a pending or processing job whoever holds it, freeing its unique key. A honker-jdbi
+     * {@link WorkerPool} running it notices at its next heartbeat (a third of the lease), interrupts the
+     * handler and reports {@link WorkerListener#jobCancelled(Job)}; a worker holding it otherwise finds its
+     * ack or heartbeat returning false.
      *
      * @param jobId the job
      * @return true if it was live and is now gone
      */
     boolean cancel(long jobId);
+
+    /**
+     * Pauses the queue for every honker-jdbi claimer of this file, in every process, until
+     * {@link #resume()}: worker pools, {@link #claimOne}, {@link #claimBatch} and claim wakers take no job
+     * of it (jobs already claimed run to their end; enqueues go on). Stored in the file
+     * ({@code _honkerj_paused_queues}), so it survives restarts. Upstream's bindings (Python, Node, Rust
+     * workers) do not honour it. Idempotent. Joins the caller's transaction on an attached honker.
+     */
+    void pause();
+
+    /** Resumes a paused queue: claimers waiting on it wake at once. Idempotent. */
+    void resume();
+
+    /** @return whether the queue is paused ({@link #pause()}) */
+    boolean isPaused();
 
     /**
      * Reads a live job.
@@ -173,6 +203,7 @@ public interface Queue {
     /**
      * Dead-letters this queue's jobs that can never run: expired ones ({@code last_error 'expired'}), with
      * or without a lapsed claim, and pending ones whose attempts are used up ('max attempts exceeded').
+     * Also deletes the unique-key rows of jobs no longer live (they hold nothing; this reclaims space).
      *
      * @return how many rows moved to the dead-letter table
      */

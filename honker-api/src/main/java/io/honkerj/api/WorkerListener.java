@@ -52,12 +52,33 @@ public interface WorkerListener {
     default void jobReleased(Job job) {}
 
     /**
-     * The pool lost the job's claim (its lease ran out, or it was cancelled) before it could ack, retry or
-     * release it; whoever holds it now decides its fate.
+     * The pool lost the job's claim (its lease ran out and another worker may have it) before it could ack,
+     * retry or release it; whoever holds it now decides its fate. A cancelled job is reported by
+     * {@link #jobCancelled(Job)} instead.
      *
      * @param job the job
      */
     default void claimLost(Job job) {}
+
+    /**
+     * The job was cancelled ({@link Queue#cancel(long)}, from any process) while the pool held it. The pool
+     * learns it at the next heartbeat (a third of the lease) or when it tries to settle the job; a running
+     * handler is then interrupted and {@link Job#isCancelled()} turns true. Heard instead of
+     * {@link #claimLost(Job)}, once per job; nothing else is heard for it afterwards.
+     *
+     * @param job the job
+     */
+    default void jobCancelled(Job job) {}
+
+    /**
+     * A handler ran longer than {@link WorkerOptions#timeout()} and was interrupted. Its attempt counts as
+     * failed: {@link #jobFailed} or {@link #jobDeadLettered} follows once the handler has stopped, with a
+     * {@link JobTimedOutException}.
+     *
+     * @param job the job
+     * @param timeout the timeout it exceeded
+     */
+    default void jobTimedOut(Job job, Duration timeout) {}
 
     /**
      * The periodic queue counts, if the pool was built with {@link WorkerPool.Builder#statsEvery(Duration)}.

@@ -19,9 +19,12 @@ import java.util.Objects;
  *     has no room for goes back at once without spending an attempt
  * @param ratePer the rate-limit window; at least one second when {@code rateLimit > 0}, else ignored
  * @param resultTtl how long a handler's returned value stays readable; {@code null} = forever
+ * @param timeout how long a handler may run before the pool interrupts it and counts the attempt as failed
+ *     ({@link JobTimedOutException}: retried with backoff, dead-lettered on the last attempt); {@code null}
+ *     = no limit; else at least one millisecond
  */
 public record WorkerOptions(int concurrency, int claimBatch, Duration lease, RetryPolicy retry, int rateLimit,
-        Duration ratePer, Duration resultTtl) {
+        Duration ratePer, Duration resultTtl, Duration timeout) {
 
     /** Upstream tasks keep results for an hour. */
     public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(1);
@@ -60,6 +63,25 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
         if (resultTtl != null && resultTtl.getSeconds() < 1) {
             throw new IllegalArgumentException("result ttl must be at least 1 second, got " + resultTtl);
         }
+        if (timeout != null && timeout.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException("worker timeout must be at least 1 ms, got " + timeout);
+        }
+    }
+
+    /**
+     * Options without a timeout (the form before {@link #timeout()} existed).
+     *
+     * @param concurrency jobs run at once
+     * @param claimBatch most jobs per claim
+     * @param lease the claim lease
+     * @param retry backoff and attempt budget
+     * @param rateLimit most jobs started per window, or 0
+     * @param ratePer the rate-limit window
+     * @param resultTtl how long results stay readable
+     */
+    public WorkerOptions(int concurrency, int claimBatch, Duration lease, RetryPolicy retry, int rateLimit,
+            Duration ratePer, Duration resultTtl) {
+        this(concurrency, claimBatch, lease, retry, rateLimit, ratePer, resultTtl, null);
     }
 
     /**
@@ -78,7 +100,7 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
      * @return a copy with that concurrency
      */
     public WorkerOptions withConcurrency(int n) {
-        return new WorkerOptions(n, claimBatch, lease, retry, rateLimit, ratePer, resultTtl);
+        return new WorkerOptions(n, claimBatch, lease, retry, rateLimit, ratePer, resultTtl, timeout);
     }
 
     /**
@@ -86,7 +108,7 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
      * @return a copy with that claim batch
      */
     public WorkerOptions withClaimBatch(int n) {
-        return new WorkerOptions(concurrency, n, lease, retry, rateLimit, ratePer, resultTtl);
+        return new WorkerOptions(concurrency, n, lease, retry, rateLimit, ratePer, resultTtl, timeout);
     }
 
     /**
@@ -94,7 +116,7 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
      * @return a copy with that lease
      */
     public WorkerOptions withLease(Duration d) {
-        return new WorkerOptions(concurrency, claimBatch, d, retry, rateLimit, ratePer, resultTtl);
+        return new WorkerOptions(concurrency, claimBatch, d, retry, rateLimit, ratePer, resultTtl, timeout);
     }
 
     /**
@@ -102,7 +124,7 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
      * @return a copy with that retry policy
      */
     public WorkerOptions withRetry(RetryPolicy policy) {
-        return new WorkerOptions(concurrency, claimBatch, lease, policy, rateLimit, ratePer, resultTtl);
+        return new WorkerOptions(concurrency, claimBatch, lease, policy, rateLimit, ratePer, resultTtl, timeout);
     }
 
     /**
@@ -114,7 +136,7 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
         if (limit < 1) {
             throw new IllegalArgumentException("worker rate limit must be at least 1, got " + limit);
         }
-        return new WorkerOptions(concurrency, claimBatch, lease, retry, limit, per, resultTtl);
+        return new WorkerOptions(concurrency, claimBatch, lease, retry, limit, per, resultTtl, timeout);
     }
 
     /**
@@ -122,6 +144,15 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
      * @return a copy with that result ttl
      */
     public WorkerOptions withResultTtl(Duration ttl) {
-        return new WorkerOptions(concurrency, claimBatch, lease, retry, rateLimit, ratePer, ttl);
+        return new WorkerOptions(concurrency, claimBatch, lease, retry, rateLimit, ratePer, ttl, timeout);
+    }
+
+    /**
+     * @param d how long a handler may run before it is interrupted and its attempt counts as failed; at
+     *     least one millisecond, or {@code null} for no limit
+     * @return a copy with that timeout
+     */
+    public WorkerOptions withTimeout(Duration d) {
+        return new WorkerOptions(concurrency, claimBatch, lease, retry, rateLimit, ratePer, resultTtl, d);
     }
 }

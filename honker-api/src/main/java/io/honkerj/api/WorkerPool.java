@@ -36,8 +36,9 @@ public interface WorkerPool extends AutoCloseable {
     String workerId(String queue);
 
     /**
-     * Stops claiming jobs of a queue. Jobs already claimed but not started go back to the queue at once
-     * (no attempt spent); running ones finish. Idempotent.
+     * Stops claiming jobs of a queue in this pool only, until {@link #resume(String)} or a restart (to stop
+     * every pool of every process, persistently, use {@link Queue#pause()}). Jobs already claimed but not
+     * started go back to the queue at once (no attempt spent); running ones finish. Idempotent.
      *
      * @param queue a queue this pool works
      * @throws IllegalArgumentException if the pool does not work that queue

@@ -208,8 +208,14 @@ public final class JdbiHonker implements Honker {
         return new JdbiTaskQueue(db, queue);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The builder also registers {@link PoolBuilder#handleInTransaction transactional handlers}, whose
+     * writes commit with their job's ack.
+     */
     @Override
-    public WorkerPool.Builder workers() {
+    public PoolBuilder workers() {
         if (db instanceof HandleDatabase) {
             throw new IllegalStateException("a worker pool needs its own connections; build it on a honker from "
                     + "Honkers.open(...) or JdbiHonker.create(jdbi), not on one attached to a handle");

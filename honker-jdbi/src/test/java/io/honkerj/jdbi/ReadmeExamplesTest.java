@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DeadJob;
 import io.honkerj.api.EnqueueOptions;
+import io.honkerj.api.Enqueued;
 import io.honkerj.api.Job;
 import io.honkerj.api.Listener;
 import io.honkerj.api.Lock;
@@ -27,6 +28,10 @@ import io.honkerj.api.RetryPolicy;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
 import io.honkerj.api.WorkerPool;
+import io.honkerj.jdbi.testing.QueueAssertions;
+import io.honkerj.jdbi.testing.SettableClock;
+import io.honkerj.jdbi.worker.Drained;
+import io.honkerj.jdbi.worker.ManualWorker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -372,6 +377,143 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void uniqueJobs() {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("unique.db"))) {
+            Queue invoices = honker.queue("invoices");
+            // tag::unique[]
+            EnqueueOptions once = EnqueueOptions.defaults().withUniqueKey("invoice-42");
+            Enqueued first = invoices.enqueueUnique(Map.of("invoice", 42), once);   // created() == true
+            Enqueued again = invoices.enqueueUnique(Map.of("invoice", 42), once);   // created() == false
+            assert again.id() == first.id();              // same job while it is pending or running
+            long id = invoices.enqueue(Map.of("invoice", 42), once); // plain enqueue: the same id, no new job
+            // acked, dead-lettered or cancelled (by any binding): the key is free again
+            // end::unique[]
+            assertThat(first.created()).isTrue();
+            assertThat(again.created()).isFalse();
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(id).isEqualTo(first.id());
+            assertThat(invoices.stats().pending()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void pauseEverywhere() {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("pause.db"))) {
+            // tag::pause[]
+            Queue emails = honker.queue("emails");
+            emails.pause();   // every honker-jdbi pool of every process on this file stops claiming it
+            emails.enqueue(new Email("gina@example.com", "welcome")); // enqueues go on
+            boolean paused = emails.isPaused(); // true, also after a restart
+            emails.resume();  // waiting pools wake and claim
+            // end::pause[]
+            assertThat(paused).isTrue();
+            assertThat(emails.isPaused()).isFalse();
+            assertThat(emails.claimOne("w")).isPresent();
+        }
+    }
+
+    @Test
+    void transactionalHandler() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("ledger.db"))) {
+            honker.jdbi().useHandle(h -> h.execute(
+                    "CREATE TABLE ledger (order_id INTEGER PRIMARY KEY, amount INTEGER NOT NULL)"));
+            record Payment(long orderId, long amount) {}
+            honker.queue("payments").enqueue(new Payment(42, 1999));
+            // tag::tx-handler[]
+            WorkerPool pool = honker.workers()
+                    .handleInTransaction("payments", Payment.class, WorkerOptions.defaults(),
+                            (payment, job, handle) -> {
+                                handle.execute("INSERT INTO ledger (order_id, amount) VALUES (?, ?)",
+                                        payment.orderId(), payment.amount());
+                                return null; // commit: the ledger row and the job's ack, together
+                            })
+                    .start();
+            // end::tx-handler[]
+            Await.until(Duration.ofSeconds(30), "booked", () -> honker.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM ledger").mapTo(Integer.class).one()) == 1);
+            pool.close();
+            assertThat(honker.queue("payments").stats().pending()).isZero();
+        }
+    }
+
+    @Test
+    void cancelAndTimeouts() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("reports.db"))) {
+            Queue reports = honker.queue("reports");
+            List<Long> cancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // tag::cancel-timeout[]
+            WorkerPool pool = honker.workers()
+                    .handle("reports", String.class, WorkerOptions.defaults()
+                            .withTimeout(Duration.ofMinutes(5)), // interrupted after 5 min: attempt failed
+                            (report, job) -> {
+                                for (String page : pages(report)) {
+                                    if (job.isCancelled()) {
+                                        return null;              // cooperative stop between steps
+                                    }
+                                    render(page);                 // blocking calls are interrupted too
+                                }
+                                return null;
+                            })
+                    .listener(new WorkerListener() {
+                        @Override
+                        public void jobCancelled(Job job) {      // instead of claimLost
+                            cancelled.add(job.id());
+                        }
+                    })
+                    .start();
+            long id = reports.enqueue("yearly");
+            // ... any process, any time:
+            reports.cancel(id); // a running handler hears it at the next heartbeat (a third of the lease)
+            // end::cancel-timeout[]
+            pool.close();
+            assertThat(reports.getJob(id)).isEmpty();
+        }
+    }
+
+    private static List<String> pages(String report) {
+        return List.of(report + "-1", report + "-2");
+    }
+
+    private static void render(String page) {
+        Thread.onSpinWait();
+    }
+
+    /** The code under test in the README's testing example: a sign-up that enqueues a welcome email. */
+    static void signUp(JdbiHonker honker, String email) {
+        honker.queue("emails").enqueue(new Email(email, "welcome"));
+    }
+
+    @Test
+    void testingYourCode() {
+        Path path = dir.resolve("test.db");
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // tag::testing[]
+        SettableClock clock = SettableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+        JdbiHonker honker = Honkers.builder(path).clock(clock).open(); // e.g. in @BeforeEach, on a temp file
+        ManualWorker worker = honker.workers()
+                .handle("emails", Email.class, (email, job) -> {
+                    if (job.attempts() == 1) {
+                        throw new IllegalStateException("smtp down"); // the first attempt fails
+                    }
+                    return sent.add(email.to());
+                })
+                .manual(); // runs handlers on this thread, on demand: no pool, no threads
+
+        signUp(honker, "dave@example.com"); // your code enqueues
+        QueueAssertions.assertEnqueued(honker.queue("emails"), new Email("dave@example.com", "welcome"));
+
+        Drained first = worker.drain("emails");  // Drained[succeeded=0, failed=1, dead=0, cancelled=0]
+        clock.tick(Duration.ofMinutes(1));       // past the retry's backoff: no sleeping
+        Drained second = worker.drain("emails"); // Drained[succeeded=1, failed=0, dead=0, cancelled=0]
+        QueueAssertions.assertEnqueuedCount(honker.queue("emails"), 0);
+        // end::testing[]
+        assertThat(first).isEqualTo(new Drained(0, 1, 0, 0));
+        assertThat(second).isEqualTo(new Drained(1, 0, 0, 0));
+        honker.close();
+        assertThat(sent).containsExactly("dave@example.com");
+    }
+
+    @Test
     void readmeShowsEveryExampleVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/honkerj/jdbi/ReadmeExamplesTest.java"));
         String readme = Files.readString(Path.of("../README.md"));
@@ -383,7 +525,7 @@ class ReadmeExamplesTest {
         }
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
                 "claim-waker", "notify", "stream", "coordination", "scheduler", "scheduler-options", "workers", "workers-control", "outbox",
-                "tasks");
+                "tasks", "unique", "pause", "tx-handler", "cancel-timeout", "testing");
     }
 
     private static String dedent(String block) {

@@ -3,6 +3,7 @@ package io.honkerj.jdbi.queue;
 import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DeadJob;
 import io.honkerj.api.EnqueueOptions;
+import io.honkerj.api.Enqueued;
 import io.honkerj.api.Job;
 import io.honkerj.api.JobInfo;
 import io.honkerj.api.JobState;
@@ -52,7 +53,8 @@ public final class JdbiQueue implements Queue {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    PayloadCodec codec() {
+    /** @return the codec that encodes and decodes this queue's payloads */
+    public PayloadCodec codec() {
         return db.codec();
     }
 
@@ -81,18 +83,47 @@ public final class JdbiQueue implements Queue {
         return insertOne(db.codec().requireJson(json), options);
     }
 
+    @Override
+    public Enqueued enqueueUnique(Object payload, EnqueueOptions options) {
+        return insert(db.codec().encode(payload), options);
+    }
+
     private long insertOne(String json, EnqueueOptions opts) {
+        return insert(json, opts).id();
+    }
+
+    /**
+     * Inserts a job, or with a unique key held by a live job returns that job: the lookup, the insert and
+     * the key's row are one write transaction, so racing callers (threads or processes) get one job.
+     */
+    private Enqueued insert(String json, EnqueueOptions opts) {
         Objects.requireNonNull(opts, "options");
+        String key = opts.uniqueKey();
         return db.write(s -> {
             long now = db.nowSeconds();
-            return s.dao(QueueDao.class).enqueue(name, json, opts.priority(), runAt(opts, now),
-                    maxAttempts(opts), expiresAt(opts, now), now);
+            QueueDao dao = s.dao(QueueDao.class);
+            if (key != null) {
+                Long holder = dao.uniqueJob(name, key);
+                if (holder != null) {
+                    return new Enqueued(holder, false);
+                }
+            }
+            long id = dao.enqueue(name, json, opts.priority(), runAt(opts, now), maxAttempts(opts),
+                    expiresAt(opts, now), now);
+            if (key != null) {
+                dao.holdUniqueKey(name, key, id);
+            }
+            return new Enqueued(id, true);
         });
     }
 
     @Override
     public List<Long> enqueueAll(List<?> payloads, EnqueueOptions opts) {
         Objects.requireNonNull(opts, "options");
+        if (opts.uniqueKey() != null) {
+            throw new IllegalArgumentException("enqueueAll cannot take unique key '" + opts.uniqueKey()
+                    + "': a key names one job; enqueue such jobs one by one");
+        }
         if (payloads.isEmpty()) {
             return List.of();
         }
@@ -281,8 +312,34 @@ public final class JdbiQueue implements Queue {
     }
 
     @Override
+    public void pause() {
+        db.write(s -> s.dao(QueueDao.class).pause(name, db.nowSeconds()));
+    }
+
+    @Override
+    public void resume() {
+        db.write(s -> s.dao(QueueDao.class).resume(name));
+    }
+
+    @Override
+    public boolean isPaused() {
+        return db.read(s -> s.dao(QueueDao.class).isPaused(name));
+    }
+
+    @Override
     public Optional<JobInfo> getJob(long jobId) {
         return db.read(s -> s.dao(QueueDao.class).getJob(jobId)).map(JdbiQueue::toInfo);
+    }
+
+    /**
+     * Lists this queue's live jobs (pending and processing) in claim order: for tests and tools.
+     *
+     * @param limit the most rows; at least 1
+     * @return the jobs
+     */
+    public List<JobInfo> liveJobs(int limit) {
+        Args.requirePositive("job limit", limit);
+        return db.read(s -> s.dao(QueueDao.class).liveJobs(name, limit)).stream().map(JdbiQueue::toInfo).toList();
     }
 
     private static JobInfo toInfo(JobRow r) {
@@ -311,6 +368,7 @@ public final class JdbiQueue implements Queue {
             if (moved > 0) {
                 dao.sweepDelete(name, now);
             }
+            dao.pruneUniqueKeys(name); // keys of jobs gone hold nothing; reclaim their rows
             return moved;
         });
     }

@@ -24,6 +24,30 @@ interface QueueDao {
     long enqueue(String queue, String payload, int priority, long runAt, int maxAttempts, Long expiresAt,
             long now);
 
+    /** {@code pause.sql}. */
+    @SqlUpdate
+    int pause(String queue, long now);
+
+    /** {@code resume.sql}. */
+    @SqlUpdate
+    int resume(String queue);
+
+    /** {@code isPaused.sql}. */
+    @SqlQuery
+    boolean isPaused(String queue);
+
+    /** {@code uniqueJob.sql}: the live job holding the key, or null. */
+    @SqlQuery
+    Long uniqueJob(String queue, String key);
+
+    /** {@code holdUniqueKey.sql}. */
+    @SqlUpdate
+    int holdUniqueKey(String queue, String key, long jobId);
+
+    /** {@code pruneUniqueKeys.sql}. */
+    @SqlUpdate
+    int pruneUniqueKeys(String queue);
+
     /** {@code enqueueAll.sql}: {@code payloads} is a JSON array of the payloads' JSON texts. */
     @SqlQuery
     List<Long> enqueueAll(String queue, String payloads, int priority, long runAt, int maxAttempts,
@@ -88,6 +112,10 @@ interface QueueDao {
     /** {@code getJob.sql}. */
     @SqlQuery
     Optional<JobRow> getJob(long id);
+
+    /** {@code liveJobs.sql}. */
+    @SqlQuery
+    java.util.List<JobRow> liveJobs(String queue, int limit);
 
     /** {@code nextClaimAt.sql}: null when nothing is scheduled or running. */
     @SqlQuery

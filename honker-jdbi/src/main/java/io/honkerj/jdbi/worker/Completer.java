@@ -269,8 +269,7 @@ final class Completer implements Runnable {
         Job job = o.held().job;
         try {
             if (!settled) {
-                log.warn("Lost the claim on {} before settling it; its current holder decides", job);
-                listener.claimLost(job);
+                o.held().owner.reportLost(o.held()); // cancelled, or lost to its lease
                 return;
             }
             if (o instanceof Outcome.Ack a) {

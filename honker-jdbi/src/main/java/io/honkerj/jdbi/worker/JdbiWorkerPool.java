@@ -29,6 +29,8 @@ final class JdbiWorkerPool implements WorkerPool {
     private final Thread completerThread;
     private final ScheduledExecutorService beats;
     private final ScheduledExecutorService stats;
+    /** Fires handler timeouts (its own thread: a heartbeat waiting for the write lock must not delay them). */
+    private final ScheduledExecutorService timers;
     /** Threads of this pool while they run: shutdown called on one of them must not wait for itself. */
     private final Set<Thread> poolThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean shutdownStarted; // written under this
@@ -55,6 +57,7 @@ final class JdbiWorkerPool implements WorkerPool {
         this.completerThread = new Thread(() -> QueueWorker.inPool(poolThreads, completer), "honker-completer");
         this.beats = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("honker-heartbeat", true));
         this.stats = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("honker-stats", true));
+        this.timers = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("honker-timeout", true));
     }
 
     private QueueWorker worker(Database db, String prefix, PoolBuilder.Registration r, WorkerListener listener) {
@@ -76,7 +79,7 @@ final class JdbiWorkerPool implements WorkerPool {
                         () -> pool.reportStats(w, listener)), statsEvery.toMillis(), statsEvery.toMillis(),
                         TimeUnit.MILLISECONDS);
             }
-            w.start(pool.runners, pool.poolThreads);
+            w.start(pool.runners, pool.poolThreads, pool.timers);
         }
         if (hookGrace != null) {
             pool.hook = new Thread(() -> pool.shutdownFromHook(hookGrace), "honker-worker-shutdown");
@@ -208,6 +211,7 @@ final class JdbiWorkerPool implements WorkerPool {
             joinUninterruptibly(completerThread);
             beats.shutdownNow();
             stats.shutdownNow();
+            timers.shutdownNow();
             int unsettled = workers.values().stream().mapToInt(QueueWorker::unsettled).sum();
             if (unsettled > 0) {
                 log.warn("{} jobs were not settled (handlers ignoring interruption); they return after their "

@@ -20,7 +20,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** {@link WorkerPool.Builder} for a honker's own {@link Database}. */
+/**
+ * {@link WorkerPool.Builder} for a honker's own {@link Database}, with what only Jdbi can offer:
+ * {@link #handleInTransaction handlers whose writes commit with their job's ack}. Every method returns this
+ * type, so chains keep it.
+ */
 public final class PoolBuilder implements WorkerPool.Builder {
     /** Upstream's task retry: a constant 60 s delay, the job's own attempt budget. */
     static final WorkerOptions TASK_DEFAULTS = WorkerOptions.defaults()
@@ -55,18 +59,57 @@ public final class PoolBuilder implements WorkerPool.Builder {
     }
 
     @Override
-    public WorkerPool.Builder workerIdPrefix(String workerIdPrefix) {
+    public PoolBuilder workerIdPrefix(String workerIdPrefix) {
         this.prefix = Args.requireName("worker id prefix", workerIdPrefix);
         return this;
     }
 
     @Override
-    public <T> WorkerPool.Builder handle(String queue, Class<T> payloadType, JobHandler<T> handler) {
+    public <T> PoolBuilder handle(String queue, Class<T> payloadType, JobHandler<T> handler) {
         return handle(queue, payloadType, WorkerOptions.defaults(), handler);
     }
 
     @Override
-    public <T> WorkerPool.Builder handle(String queue, Type payloadType, WorkerOptions options,
+    public <T> PoolBuilder handle(String queue, Class<T> payloadType, WorkerOptions options, JobHandler<T> handler) {
+        return handle(queue, (Type) payloadType, options, handler);
+    }
+
+    /**
+     * Registers a handler that runs inside the transaction that acks its job (see
+     * {@link TransactionalJobHandler}): its writes on the handle and the ack commit together or not at all.
+     *
+     * @param queue the queue name; not blank, registered once
+     * @param payloadType what the codec decodes payloads to
+     * @param options concurrency, claim batch, lease, retries, result ttl, timeout
+     * @param handler the handler
+     * @param <T> the payload type
+     * @return this builder
+     */
+    public <T> PoolBuilder handleInTransaction(String queue, Class<T> payloadType, WorkerOptions options,
+            TransactionalJobHandler<T> handler) {
+        return handleInTransaction(queue, (Type) payloadType, options, handler);
+    }
+
+    /**
+     * Registers a transactional handler (see {@link #handleInTransaction(String, Class, WorkerOptions,
+     * TransactionalJobHandler)}) for a generic payload type, e.g. {@code List<Order>}.
+     *
+     * @param queue the queue name; not blank, registered once
+     * @param payloadType what the codec decodes payloads to (a class or a parameterized type)
+     * @param options concurrency, claim batch, lease, retries, result ttl, timeout
+     * @param handler the handler
+     * @param <T> the payload type
+     * @return this builder
+     */
+    public <T> PoolBuilder handleInTransaction(String queue, Type payloadType, WorkerOptions options,
+            TransactionalJobHandler<T> handler) {
+        Objects.requireNonNull(payloadType, "payloadType");
+        Objects.requireNonNull(handler, "handler");
+        return register(queue, options, JsonJobHandler.typedInTransaction(payloadType, handler, db.codec()));
+    }
+
+    @Override
+    public <T> PoolBuilder handle(String queue, Type payloadType, WorkerOptions options,
             JobHandler<T> handler) {
         Objects.requireNonNull(payloadType, "payloadType");
         Objects.requireNonNull(handler, "handler");
@@ -74,7 +117,7 @@ public final class PoolBuilder implements WorkerPool.Builder {
     }
 
     @Override
-    public <T> WorkerPool.Builder outbox(String name, Type payloadType, OutboxOptions options,
+    public <T> PoolBuilder outbox(String name, Type payloadType, OutboxOptions options,
             OutboxDelivery<T> delivery) {
         Args.requireName("outbox name", name);
         Objects.requireNonNull(options, "options");
@@ -90,12 +133,17 @@ public final class PoolBuilder implements WorkerPool.Builder {
         return handle(Outbox.QUEUE_PREFIX + name, payloadType, worker, handler);
     }
 
+    @Override
+    public <T> PoolBuilder outbox(String name, Class<T> payloadType, OutboxDelivery<T> delivery) {
+        return outbox(name, (Type) payloadType, OutboxOptions.defaults(), delivery);
+    }
+
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Override
-    public WorkerPool.Builder task(String queue, String task, TaskHandler handler) {
+    public PoolBuilder task(String queue, String task, TaskHandler handler) {
         Args.requireName("queue name", queue);
         Args.requireName("task name", task);
         Objects.requireNonNull(handler, "handler");
@@ -111,13 +159,13 @@ public final class PoolBuilder implements WorkerPool.Builder {
     }
 
     @Override
-    public WorkerPool.Builder taskOptions(String queue, WorkerOptions options) {
+    public PoolBuilder taskOptions(String queue, WorkerOptions options) {
         Args.requireName("queue name", queue);
         taskOptions.put(queue, Objects.requireNonNull(options, "options"));
         return this;
     }
 
-    private WorkerPool.Builder register(String queue, WorkerOptions options, JsonJobHandler handler) {
+    private PoolBuilder register(String queue, WorkerOptions options, JsonJobHandler handler) {
         Args.requireName("queue name", queue);
         Objects.requireNonNull(options, "options");
         if (handlers.containsKey(queue) || tasks.containsKey(queue)) {
@@ -128,20 +176,20 @@ public final class PoolBuilder implements WorkerPool.Builder {
     }
 
     @Override
-    public WorkerPool.Builder listener(WorkerListener workerListener) {
+    public PoolBuilder listener(WorkerListener workerListener) {
         this.listener = Objects.requireNonNull(workerListener, "listener");
         return this;
     }
 
     @Override
-    public WorkerPool.Builder statsEvery(Duration interval) {
+    public PoolBuilder statsEvery(Duration interval) {
         Args.requirePositiveSeconds("stats interval", interval);
         this.statsEvery = interval;
         return this;
     }
 
     @Override
-    public WorkerPool.Builder shutdownHook(Duration grace) {
+    public PoolBuilder shutdownHook(Duration grace) {
         Args.requireNonNegativeSeconds("shutdown grace", grace);
         this.hookGrace = grace;
         return this;
@@ -149,6 +197,25 @@ public final class PoolBuilder implements WorkerPool.Builder {
 
     @Override
     public WorkerPool start() {
+        return JdbiWorkerPool.start(db, prefix, registrations(), listener, statsEvery, hookGrace, running);
+    }
+
+    /**
+     * Returns a worker that runs this builder's handlers on the calling thread, on demand, instead of
+     * starting a pool: for tests ({@link ManualWorker#drain(String)} runs every due job of a queue now).
+     *
+     * @return the manual worker; the builder can still start a pool
+     * @throws IllegalStateException if no handler was registered
+     */
+    public ManualWorker manual() {
+        Map<String, Registration> byQueue = new LinkedHashMap<>();
+        for (Registration r : registrations()) {
+            byQueue.put(r.queue(), r);
+        }
+        return new ManualWorker(db, byQueue, listener);
+    }
+
+    private List<Registration> registrations() {
         for (String queue : taskOptions.keySet()) {
             if (!tasks.containsKey(queue)) {
                 throw new IllegalStateException("taskOptions given for queue '" + queue + "', which has no tasks");
@@ -161,6 +228,6 @@ public final class PoolBuilder implements WorkerPool.Builder {
             throw new IllegalStateException(
                     "a worker pool needs at least one handler: call handle, outbox or task first");
         }
-        return JdbiWorkerPool.start(db, prefix, all, listener, statsEvery, hookGrace, running);
+        return all;
     }
 }

@@ -3,6 +3,7 @@ package io.honkerj.jdbi.worker;
 import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DatabaseReplacedException;
 import io.honkerj.api.Job;
+import io.honkerj.api.JobTimedOutException;
 import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.api.RateLimitDecision;
@@ -14,6 +15,8 @@ import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
 import io.honkerj.jdbi.queue.JdbiQueue;
 import io.honkerj.jdbi.ratelimit.JdbiRateLimiter;
+import io.honkerj.jdbi.result.JdbiResults;
+import io.honkerj.jdbi.result.ResultDao;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +59,9 @@ final class QueueWorker {
 
     private final LinkedBlockingDeque<Held> buffer = new LinkedBlockingDeque<>();
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
-    private final Map<Held, Thread> running = new ConcurrentHashMap<>();
+    private final java.util.Set<Held> running = ConcurrentHashMap.newKeySet();
+    /** Fires handler timeouts. */
+    private ScheduledExecutorService timers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
@@ -107,8 +114,10 @@ final class QueueWorker {
      * @param runners where runner loops run
      * @param poolThreads the pool's threads, which each thread joins while it runs (so the pool can tell
      *     when a handler or listener calls shutdown)
+     * @param timers where handler timeouts fire
      */
-    void start(ExecutorService runners, java.util.Set<Thread> poolThreads) {
+    void start(ExecutorService runners, java.util.Set<Thread> poolThreads, ScheduledExecutorService timers) {
+        this.timers = timers;
         for (int i = 0; i < options.concurrency(); i++) {
             runners.execute(() -> inPool(poolThreads, this::runLoop));
         }
@@ -347,7 +356,9 @@ final class QueueWorker {
             try {
                 if (h.lost) {
                     settled(h);
-                    safely(() -> listener.claimLost(h.job));
+                    if (!h.cancelled) { // a cancelled one was reported when it was found
+                        safely(() -> listener.claimLost(h.job));
+                    }
                 } else if (stopping || paused) {
                     completer.submit(new Outcome.Release(h));
                 } else {
@@ -364,26 +375,58 @@ final class QueueWorker {
         }
     }
 
+    /** The handler timeout in nanoseconds, saturated: a timeout of centuries is no timeout. */
+    private long timeoutNanos() {
+        try {
+            return options.timeout().toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private void run(Held h) {
         Job job = h.job;
         safely(() -> listener.jobStarted(job));
         long start = System.nanoTime();
-        running.put(h, Thread.currentThread());
+        running.add(h);
+        h.running(Thread.currentThread());
+        long timeoutNanos = options.timeout() == null ? 0 : timeoutNanos();
+        ScheduledFuture<?> timer = options.timeout() == null ? null
+                : timers.schedule(() -> timeOut(h), timeoutNanos, TimeUnit.NANOSECONDS);
         String result = null;
         Throwable error = null;
+        Boolean ackedInTx = null; // a transactional handler: whether its transaction committed with the ack
         try {
-            result = handler.handle(job);
+            if (handler instanceof JsonJobHandler.InTransaction tx) {
+                ackedInTx = runInTransaction(h, tx);
+            } else {
+                result = handler.handle(job);
+            }
         } catch (Throwable t) {
             error = t;
         } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            h.running(null);
             running.remove(h);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        if (error == null) {
+        if (Boolean.TRUE.equals(ackedInTx)) {
+            settled(h);
+            safely(() -> listener.jobSucceeded(job, took));
+        } else if (Boolean.FALSE.equals(ackedInTx) || h.cancelled) {
+            settled(h); // gone before it ran, or cancelled while it ran: nothing to settle
+            if (!h.cancelled) {
+                reportLost(h);
+            }
+        } else if (error == null && !h.timedOut) {
             completer.submit(new Outcome.Ack(h, result, took));
         } else if (error instanceof JsonJobHandler.Unrunnable) {
             log.error("Queue '{}': {} cannot run: {}; dead-lettered", queue, job, error.getMessage());
             completer.submit(new Outcome.Dead(h, error.getMessage(), error, took));
+        } else if (h.timedOut) {
+            fail(h, new JobTimedOutException(queue, job.id(), options.timeout()), took);
         } else if (forced) {
             log.info("Queue '{}': {} stopped by shutdown; giving it back", queue, job);
             completer.submit(new Outcome.Release(h));
@@ -392,9 +435,78 @@ final class QueueWorker {
         }
     }
 
+    /** Thrown through the transaction to roll it back: the handler threw this. */
+    private static final class HandlerThrew extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerThrew(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Runs a transactional handler in the transaction that acks its job: ack first (so a lost claim runs
+     * nothing), then the handler, then its result; one commit.
+     *
+     * @return true if committed with the ack, false if the claim was lost before the handler ran
+     */
+    private boolean runInTransaction(Held h, JsonJobHandler.InTransaction tx) throws Exception {
+        JsonJobHandler.InTransaction inTime = (job, handle) -> {
+            String result = tx.handle(job, handle);
+            if (h.timedOut) { // it ran past its timeout: the attempt fails, so its writes must not commit
+                throw new JobTimedOutException(queue, job.id(), options.timeout());
+            }
+            return result;
+        };
+        // a heartbeat that finds it gone after the commit must not call it lost
+        return ackAndRun(db, h.job, jobs.options(), inTime, options.resultTtl(), () -> h.finished = true);
+    }
+
+    /**
+     * Acks {@code job} and runs {@code tx} in one write transaction, storing its result there too; the
+     * handler does not run if the ack finds the claim lost. Used by pools and by {@link ManualWorker}.
+     *
+     * @param acked run inside the transaction once the handler returned
+     * @return true if committed with the ack, false if the claim was lost before the handler ran
+     * @throws Exception what the handler threw (the transaction rolled back)
+     */
+    static boolean ackAndRun(Database db, Job job, QueueOptions queueOptions, JsonJobHandler.InTransaction tx,
+            Duration resultTtl, Runnable acked) throws Exception {
+        try {
+            return db.write(s -> {
+                JdbiQueue q = new JdbiQueue(HandleDatabase.joining(db, s), job.queue(), queueOptions);
+                if (!q.ack(job.id(), job.workerId())) {
+                    return false;
+                }
+                String json;
+                try {
+                    json = tx.handle(job, s.handle());
+                } catch (Exception e) {
+                    throw new HandlerThrew(e);
+                }
+                if (json != null) {
+                    long now = db.nowSeconds();
+                    s.dao(ResultDao.class).save(job.id(), json, JdbiResults.expiresAt(resultTtl, now), now);
+                }
+                acked.run();
+                return true;
+            });
+        } catch (HandlerThrew e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    /** The timeout passed while {@code h}'s handler runs: interrupt it; its attempt counts as failed. */
+    private void timeOut(Held h) {
+        if (h.timeOut()) {
+            log.warn("Queue '{}': {} still running after {}; interrupted", queue, h.job, options.timeout());
+            safely(() -> listener.jobTimedOut(h.job, options.timeout()));
+        }
+    }
+
     private void fail(Held h, Throwable error, Duration took) {
         Job job = h.job;
-        String text = ErrorText.of(error);
+        String text = error instanceof JobTimedOutException ? error.getMessage() : ErrorText.of(error);
         if (options.retry().exhausted(job.attempts(), job.maxAttempts())) {
             log.error("Queue '{}': {} failed on its last attempt; dead-lettered", queue, job, error);
             completer.submit(new Outcome.Dead(h, text, error, took));
@@ -422,31 +534,76 @@ final class QueueWorker {
 
     // ---- leases --------------------------------------------------------------------------------------
 
-    /** Extends every held job's claim to a full lease from now, in one transaction; marks lost ones. */
+    /**
+     * Extends every held job's claim to a full lease from now, in one transaction; marks lost ones, and
+     * finds cancelled ones: gone from the live table while their claim was still valid.
+     */
     void heartbeat() {
         List<Held> all = new ArrayList<>(held.values());
         if (all.isEmpty()) {
             return;
         }
         try {
-            boolean[] kept = db.write(s -> {
+            long[] now = new long[1];
+            boolean[][] beat = db.write(s -> {
                 JdbiQueue tx = new JdbiQueue(HandleDatabase.joining(db, s), queue, jobs.options());
+                now[0] = db.nowSeconds();
                 boolean[] ok = new boolean[all.size()];
+                boolean[] gone = new boolean[all.size()];
                 for (int i = 0; i < all.size(); i++) {
                     Job job = all.get(i).job;
                     ok[i] = tx.heartbeat(job.id(), job.workerId(), options.lease());
+                    gone[i] = !ok[i] && tx.getJob(job.id()).isEmpty();
                 }
-                return ok;
+                return new boolean[][] {ok, gone};
             });
             for (int i = 0; i < all.size(); i++) {
                 Held h = all.get(i);
-                if (!kept[i] && !h.finished && held.get(h.job.id()) == h) { // a finished one's settle reports it
-                    h.lost = true;
-                    log.warn("Queue '{}': heartbeat found the claim on {} lost", queue, h.job);
+                if (beat[0][i]) {
+                    // a second short of the lease: never taken for valid when it may have lapsed
+                    h.leaseUntil = now[0] + options.lease().getSeconds() - 1;
+                } else if (!h.finished && held.get(h.job.id()) == h) { // a finished one's settle reports it
+                    if (beat[1][i] && h.leaseUntil >= now[0]) {
+                        cancelled(h);
+                    } else {
+                        h.lost = true;
+                        log.warn("Queue '{}': heartbeat found the claim on {} lost", queue, h.job);
+                    }
                 }
             }
         } catch (RuntimeException | Error e) { // an escaping throw would cancel the beat for good
             log.warn("Queue '{}': heartbeat failed; trying again next beat", queue, e);
+        }
+    }
+
+    /** {@code h} was cancelled while this pool held it: interrupt its handler, tell the listener once. */
+    private void cancelled(Held h) {
+        if (!h.cancel()) {
+            return; // the heartbeat and a settle may both find it: report it once
+        }
+        log.info("Queue '{}': {} was cancelled; its handler is interrupted", queue, h.job);
+        safely(() -> listener.jobCancelled(h.job));
+    }
+
+    /**
+     * The claim on {@code h} was found lost when settling it: cancelled if the job is gone while the claim
+     * was still valid, else lost to its lease. Tells the listener which.
+     */
+    void reportLost(Held h) {
+        if (h.cancelled) {
+            return;
+        }
+        boolean gone;
+        try {
+            gone = h.leaseUntil >= db.nowSeconds() && jobs.getJob(h.job.id()).isEmpty();
+        } catch (RuntimeException e) {
+            gone = false;
+        }
+        if (gone) {
+            cancelled(h);
+        } else {
+            log.warn("Queue '{}': lost the claim on {} before settling it; its current holder decides", queue, h.job);
+            safely(() -> listener.claimLost(h.job));
         }
     }
 
@@ -528,7 +685,7 @@ final class QueueWorker {
     /** The shutdown deadline passed: running handlers' jobs are given back when they stop. */
     void force() {
         forced = true;
-        running.values().forEach(Thread::interrupt);
+        running.forEach(Held::interrupt);
     }
 
     /** @return jobs claimed and not settled (running, waiting, or ignoring interruption) */

@@ -40,6 +40,8 @@ class QueryPlanTest {
         "release, INTEGER PRIMARY KEY",
         "cancel, INTEGER PRIMARY KEY",
         "getJob, INTEGER PRIMARY KEY",
+        "liveJobs, _honker_live_claim",
+        "uniqueJob, INTEGER PRIMARY KEY",
         "nextClaimAt, _honker_live_pending_deadline",
         "nextClaimAt, _honker_live_processing_deadline",
         "stats, _honker_live_pending_deadline",
@@ -54,7 +56,7 @@ class QueryPlanTest {
                 var q = h.createQuery("EXPLAIN QUERY PLAN " + sql);
                 for (String name : List.of("queue", "workerId", "n", "leaseSeconds", "now", "id", "ids", "error",
                         "runAt", "leaseUntil", "payload", "payloads", "priority", "maxAttempts", "expiresAt",
-                        "deadId", "limit")) {
+                        "deadId", "limit", "key")) {
                     if (sql.contains(":" + name)) {
                         q.bind(name, name.equals("queue") || name.equals("workerId") ? "q" : name.equals("ids")
                                 || name.equals("payloads") ? "[1]" : "1");

@@ -73,7 +73,7 @@ class SchemaTest {
     void sqliteMasterMatchesUpstreamDdl() {
         try (JdbiHonker honker = Honkers.open(dir.resolve("schema.db"))) {
             List<Map<String, Object>> rows = honker.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT name, sql FROM sqlite_master WHERE name LIKE '\\_honker%' ESCAPE '\\' AND sql IS NOT NULL")
+                    "SELECT name, sql FROM sqlite_master WHERE name LIKE '\\_honker\\_%' ESCAPE '\\' AND sql IS NOT NULL")
                     .mapToMap().list());
             assertThat(rows).extracting(r -> (String) r.get("name"))
                     .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());

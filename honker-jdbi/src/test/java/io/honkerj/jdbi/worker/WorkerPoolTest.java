@@ -100,6 +100,16 @@ class WorkerPoolTest {
         }
 
         @Override
+        public void jobCancelled(Job job) {
+            seen.add("cancelled:" + job.id());
+        }
+
+        @Override
+        public void jobTimedOut(Job job, Duration timeout) {
+            seen.add("timedout:" + job.id());
+        }
+
+        @Override
         public void queueStats(QueueStats s) {
             stats.add(s);
         }
@@ -306,7 +316,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aJobWhoseClaimWasLostWhileRunningIsReportedLostWhileTheOthersAck() {
+    void aJobCancelledWhileRunningIsReportedCancelledWhileTheOthersAck() {
         Queue q = honker.queue("q");
         List<Long> ids = q.enqueueAll(List.of(0, 1, 2, 3), EnqueueOptions.defaults());
         Events events = new Events();
@@ -320,10 +330,10 @@ class WorkerPoolTest {
                 })
                 .start();
         Await.until(WAIT, "every job settled", () -> events.seen.stream()
-                .filter(e -> e.startsWith("succeeded:") || e.startsWith("lost:")).count() == 4);
-        assertThat(events.seen).contains("lost:" + ids.get(0), "succeeded:" + ids.get(1), "succeeded:" + ids.get(2),
+                .filter(e -> e.startsWith("succeeded:") || e.startsWith("cancelled:")).count() == 4);
+        assertThat(events.seen).doesNotContain("lost:" + ids.get(0)).contains("cancelled:" + ids.get(0), "succeeded:" + ids.get(1), "succeeded:" + ids.get(2),
                 "succeeded:" + ids.get(3));
-        assertThat(honker.results().getJson(ids.get(0))).as("no result for a lost claim").isEmpty();
+        assertThat(honker.results().getJson(ids.get(0))).as("no result for a cancelled job").isEmpty();
         assertThat(honker.results().getJson(ids.get(3))).contains("3");
         assertThat(live("q")).isZero();
     }

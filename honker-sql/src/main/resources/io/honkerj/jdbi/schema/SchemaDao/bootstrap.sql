@@ -87,3 +87,17 @@ CREATE TABLE IF NOT EXISTS _honker_notifications (
 );
 CREATE INDEX IF NOT EXISTS _honker_notifications_recent
   ON _honker_notifications(channel, id);
+-- honker-jdbi's own tables (prefix _honkerj_, never upstream's _honker_): other bindings ignore them.
+-- Unique jobs: the live job holding each (queue, key). A row counts only while its job is still in
+-- _honker_live, so a job acked, dead-lettered or cancelled by any binding frees its key by itself.
+CREATE TABLE IF NOT EXISTS _honkerj_unique_jobs (
+  queue TEXT NOT NULL,
+  unique_key TEXT NOT NULL,
+  job_id INTEGER NOT NULL,
+  PRIMARY KEY (queue, unique_key)
+) WITHOUT ROWID;
+-- Queues paused for every honker-jdbi worker pool on this file, until resumed.
+CREATE TABLE IF NOT EXISTS _honkerj_paused_queues (
+  queue TEXT PRIMARY KEY,
+  paused_at INTEGER NOT NULL
+);

@@ -1,0 +1,116 @@
+package io.honkerj.jdbi.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.honkerj.api.EnqueueOptions;
+import io.honkerj.jdbi.Await;
+import io.honkerj.jdbi.ChildJvm;
+import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.JdbiHonker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Transactional handlers under a crash loop: 4 child JVMs work one queue with a handler that inserts its
+ * job's id into a business table in the transaction that acks the job, while the test SIGKILLs one of
+ * them every 1-3 s (and starts a replacement). Every job's business row must exist exactly once: a kill
+ * mid-transaction rolls back both the row and the ack, and the job comes back after its 1 s lease.
+ */
+class TransactionalCrashLoopTest {
+    static final int JOBS = 3000;
+    static final int PROCESSES = 4;
+    static final Duration KILLING_FOR = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigkillLoopLeavesEveryJobsBusinessRowExactlyOnce() throws Exception {
+        Path db = dir.resolve("crash.db");
+        long started = System.nanoTime();
+        try (JdbiHonker honker = Honkers.open(db)) {
+            honker.jdbi().useHandle(h -> h.execute("CREATE TABLE business (job_id INTEGER NOT NULL)")); // no key
+            honker.queue("work").enqueueAll(IntStream.range(0, JOBS).boxed().toList(),
+                    EnqueueOptions.defaults().withMaxAttempts(1000)); // kills spend attempts; none may die
+
+            List<Process> children = new ArrayList<>();
+            int[] spawned = {0};
+            for (int i = 0; i < PROCESSES; i++) {
+                children.add(spawn(db, spawned[0]++));
+            }
+            Random random = new Random(42);
+            long killUntil = System.nanoTime() + KILLING_FOR.toNanos();
+            long[] nextKill = {System.nanoTime() + millis(1000 + random.nextInt(2001))};
+            int[] kills = {0};
+            try {
+                Await.until(WAIT, "every job acked", () -> {
+                    long now = System.nanoTime();
+                    if (now - killUntil < 0 && now - nextKill[0] >= 0) {
+                        int victim = random.nextInt(PROCESSES);
+                        children.get(victim).destroyForcibly(); // SIGKILL
+                        try {
+                            children.get(victim).waitFor(30, TimeUnit.SECONDS);
+                            children.set(victim, spawn(db, spawned[0]++));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        kills[0]++;
+                        nextKill[0] = now + millis(1000 + random.nextInt(2001));
+                    }
+                    return count(honker, "SELECT COUNT(*) FROM _honker_live") == 0;
+                });
+            } finally {
+                children.forEach(Process::destroyForcibly);
+                for (Process p : children) {
+                    p.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+            long reclaimed = 0;
+            for (int i = 0; i < spawned[0]; i++) {
+                reclaimed += ChildJvm.read(dir.resolve("child-" + i + ".log")).lines()
+                        .filter(l -> l.startsWith("RECLAIMED ")).count();
+            }
+            long rows = count(honker, "SELECT COUNT(*) FROM business");
+            long distinct = count(honker, "SELECT COUNT(DISTINCT job_id) FROM business");
+            long dead = count(honker, "SELECT COUNT(*) FROM _honker_dead");
+            long duplicates = rows - distinct;
+            long lost = JOBS - distinct;
+            System.out.printf("CRASH LOOP (transactional handlers): jobs=%d processes=%d kills=%d "
+                    + "reclaimed-after-kill=%d duplicates=%d lost=%d dead=%d wall=%.1f s%n", JOBS, PROCESSES, kills[0],
+                    reclaimed, duplicates, lost, dead, (System.nanoTime() - started) / 1e9);
+            assertThat(kills[0]).as("the loop killed workers while jobs remained").isGreaterThanOrEqualTo(3);
+            assertThat(reclaimed).as("killed workers left claims that others took over").isPositive();
+            assertThat(duplicates).as("no business row twice").isZero();
+            assertThat(lost).as("no job without its business row").isZero();
+            assertThat(dead).isZero();
+            for (int i = 0; i < spawned[0]; i++) {
+                assertThat(ChildJvm.read(dir.resolve("child-" + i + ".log"))).doesNotContain("Exception in thread \"main\"");
+            }
+        }
+    }
+
+    private static long millis(long ms) {
+        return TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+
+    private Process spawn(Path db, int n) {
+        try {
+            return ChildJvm.start(TxCrashChildMain.class, dir.resolve("child-" + n + ".log"), db.toString(),
+                    "2", "4", "1", "3");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long count(JdbiHonker honker, String sql) {
+        return honker.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+}

@@ -1,0 +1,46 @@
+package io.honkerj.jdbi.worker;
+
+import io.honkerj.api.Job;
+import io.honkerj.api.WorkerListener;
+import io.honkerj.api.WorkerOptions;
+import io.honkerj.jdbi.Honkers;
+import io.honkerj.jdbi.JdbiHonker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A child JVM of the crash loop in {@link TransactionalCrashLoopTest}: a worker pool on queue {@code work}
+ * whose transactional handler inserts the job's id into table {@code business} and then spends up to
+ * {@code max-handler-ms} inside the transaction (so a SIGKILL often lands mid-transaction). Runs until
+ * killed; prints {@code RECLAIMED <id>} for a job it claims again after a lapsed lease. Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}.
+ */
+public final class TxCrashChildMain {
+    public static void main(String[] args) throws Exception {
+        Path db = Path.of(args[0]);
+        int concurrency = Integer.parseInt(args[1]);
+        int batch = Integer.parseInt(args[2]);
+        Duration lease = Duration.ofSeconds(Long.parseLong(args[3]));
+        int maxMillis = Integer.parseInt(args[4]);
+        JdbiHonker honker = Honkers.open(db);
+        honker.workers()
+                .workerIdPrefix("crash-" + ProcessHandle.current().pid())
+                .listener(new WorkerListener() {
+                    @Override
+                    public void jobStarted(Job job) {
+                        if (job.attempts() > 1) { // claimed again after a killed worker's lease lapsed
+                            System.out.println("RECLAIMED " + job.id());
+                        }
+                    }
+                })
+                .handleInTransaction("work", Integer.class, WorkerOptions.defaults().withConcurrency(concurrency)
+                        .withClaimBatch(batch).withLease(lease), (n, job, handle) -> {
+                            handle.execute("INSERT INTO business (job_id) VALUES (?)", job.id());
+                            Thread.sleep(ThreadLocalRandom.current().nextInt(maxMillis + 1));
+                            return null;
+                        })
+                .start();
+        System.out.println("READY");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
