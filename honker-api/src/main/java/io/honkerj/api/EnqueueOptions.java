@@ -33,6 +33,7 @@ public record EnqueueOptions(
      * @param priority higher runs first
      * @param maxAttempts the attempt budget, or {@code null} for the queue's; at least 1
      * @param expiresIn drop the job as 'expired' after this long, or {@code null}; at least one second
+     * @param uniqueKey the job's unique key, or {@code null} for none; else not blank, at most 1000 characters
      * @throws IllegalArgumentException if a value is out of range, naming it
      */
     public EnqueueOptions {

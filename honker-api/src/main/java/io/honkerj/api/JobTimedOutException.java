@@ -10,8 +10,11 @@ import java.time.Duration;
 public final class JobTimedOutException extends HonkerException {
     private static final long serialVersionUID = 1L;
 
+    /** The queue of the job. */
     private final String queue;
+    /** The job's id. */
     private final long jobId;
+    /** The timeout the handler exceeded. */
     private final Duration timeout;
 
     /**

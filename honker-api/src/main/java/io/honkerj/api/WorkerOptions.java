@@ -39,6 +39,7 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
      * @param rateLimit the most jobs started per window, or 0 for no limit; not negative
      * @param ratePer the rate-limit window; at least one second when {@code rateLimit > 0}
      * @param resultTtl how long a returned value stays readable, or {@code null} for forever; at least one second
+     * @param timeout how long a handler may run, or {@code null} for no limit; at least one millisecond
      * @throws IllegalArgumentException if a value is out of range, naming it
      * @throws NullPointerException if {@code lease} or {@code retry} is {@code null}
      */
