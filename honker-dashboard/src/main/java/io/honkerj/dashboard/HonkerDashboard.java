@@ -93,6 +93,11 @@ public final class HonkerDashboard implements AutoCloseable {
         return uri;
     }
 
+    /** @return the chart's sampler (tests take samples at moments they choose) */
+    Sampler sampler() {
+        return sampler;
+    }
+
     /** Stops serving and sampling; requests in flight get a moment to finish. The honker stays open. */
     @Override
     public void close() {

@@ -97,7 +97,7 @@ function table(id, headers, rows, empty) {
 
 function show(...nodes) {
   const main = document.getElementById('main');
-  main.replaceChildren(...nodes);
+  main.replaceChildren(...nodes.flat().filter(n => n !== null && n !== undefined));
 }
 
 // ---- pages ----
