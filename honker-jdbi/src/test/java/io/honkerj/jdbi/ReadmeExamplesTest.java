@@ -24,6 +24,9 @@ import io.honkerj.api.RetryPolicy;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
 import io.honkerj.api.WorkerPool;
+import io.honkerj.jdbi.metrics.HonkerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -308,6 +311,30 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void metrics() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("metrics.db"))) {
+            List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            honker.queue("emails").enqueue(new Email("alice@example.com", "welcome"));
+            // tag::metrics[]
+            MeterRegistry registry = new SimpleMeterRegistry();              // or your Prometheus/OTLP registry
+            HonkerMetrics metrics = HonkerMetrics.install(honker, registry); // gauges read from the file
+            WorkerPool pool = honker.workers()
+                    .handle("emails", Email.class, (email, job) -> sent.add(email.to()))
+                    .listener(metrics)                                       // counters and timers of its jobs
+                    .start();
+            // end::metrics[]
+            Await.until(Duration.ofSeconds(30), "sent", () -> registry.find("honker.jobs.completed").counter() != null);
+            pool.shutdown(Duration.ofSeconds(30));
+            metrics.refresh();
+            assertThat(registry.get("honker.jobs.completed").tags("queue", "emails", "outcome", "succeeded").counter()
+                    .count()).isEqualTo(1);
+            assertThat(registry.get("honker.jobs").tags("queue", "emails", "state", "pending").gauge().value()).isZero();
+            assertThat(registry.get("honker.job.duration").timer().count()).isEqualTo(1);
+            metrics.close();
+        }
+    }
+
+    @Test
     void outboxAndTasks() throws Exception {
         try (JdbiHonker honker = Honkers.open(dir.resolve("outbox.db"))) {
             honker.jdbi().useHandle(h -> h.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)"));
@@ -356,7 +383,7 @@ class ReadmeExamplesTest {
             assertThat(readme).as("README carries example '%s'", m.group(1)).contains(dedent(m.group(2)));
         }
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
-                "claim-waker", "notify", "stream", "coordination", "scheduler", "workers", "workers-control", "outbox",
+                "claim-waker", "notify", "stream", "coordination", "scheduler", "workers", "workers-control", "metrics", "outbox",
                 "tasks");
     }
 

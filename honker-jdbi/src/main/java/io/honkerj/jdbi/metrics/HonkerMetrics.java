@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code honker.jobs.oldest.pending{queue}} (seconds): how long the longest-waiting due job has been
  *       due;</li>
  *   <li>{@code honker.stream.lag{consumer,topic}} (events): events after a consumer's saved offset;</li>
- *   <li>{@code honker.lock.held{lock}}: 1 while a lock's lease runs, 0 once it lapsed.</li>
+ *   <li>{@code honker.lock.held{lock}}: 1 while a lock's lease runs, 0 once it lapsed or was released.</li>
  * </ul>
+ * A queue or lock seen once keeps reporting (0 when empty or released) until the process ends, so an alert
+ * on a series does not see it vanish.
  * As a {@link WorkerListener} given to a pool ({@code .listener(metrics)}), the pool's jobs:
  * <ul>
  *   <li>{@code honker.jobs.completed{queue,outcome}}: counter; outcome {@code succeeded}, {@code failed}
@@ -73,6 +75,9 @@ public final class HonkerMetrics implements MeterBinder, WorkerListener, AutoClo
     private final Duration refreshEvery;
     private final List<Bound> registries = new CopyOnWriteArrayList<>();
     private final Map<Long, List<LongTaskTimer.Sample>> running = new ConcurrentHashMap<>();
+    /** Queues and locks seen since binding: once empty or released they report 0 instead of vanishing. */
+    private final java.util.Set<String> knownQueues = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> knownLocks = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService refresher;
 
     /** The gauges registered on one registry. */
@@ -159,8 +164,10 @@ public final class HonkerMetrics implements MeterBinder, WorkerListener, AutoClo
         List<MultiGauge.Row<?>> jobs = new ArrayList<>();
         List<MultiGauge.Row<?>> oldest = new ArrayList<>();
         Map<String, long[]> perQueue = new java.util.TreeMap<>();
+        read.jobs().forEach(c -> knownQueues.add(c.queue()));
+        knownQueues.forEach(q -> perQueue.put(q, new long[STATES.length]));
         for (MetricsDao.JobCount c : read.jobs()) {
-            long[] counts = perQueue.computeIfAbsent(c.queue(), q -> new long[STATES.length]);
+            long[] counts = perQueue.get(c.queue());
             counts[java.util.Arrays.asList(STATES).indexOf(c.state())] = c.jobs();
             if (c.state().equals("pending")) {
                 oldest.add(MultiGauge.Row.of(Tags.of("queue", c.queue()),
@@ -179,8 +186,12 @@ public final class HonkerMetrics implements MeterBinder, WorkerListener, AutoClo
                 .<MultiGauge.Row<?>>map(l -> MultiGauge.Row.of(Tags.of("consumer", l.consumer(), "topic", l.topic()),
                         l.lag()))
                 .toList();
-        List<MultiGauge.Row<?>> locks = read.locks().stream()
-                .<MultiGauge.Row<?>>map(l -> MultiGauge.Row.of(Tags.of("lock", l.name()), l.held()))
+        Map<String, Integer> held = new java.util.TreeMap<>();
+        read.locks().forEach(l -> knownLocks.add(l.name()));
+        knownLocks.forEach(l -> held.put(l, 0));
+        read.locks().forEach(l -> held.put(l.name(), l.held()));
+        List<MultiGauge.Row<?>> locks = held.entrySet().stream()
+                .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("lock", e.getKey()), e.getValue()))
                 .toList();
         for (Bound b : registries) {
             b.jobs().register(jobs, true);

@@ -87,7 +87,10 @@ class HonkerMetricsTest {
 
         honker.queue("reports").purgeDead();
         metrics.refresh();
-        assertThat(registry.find("honker.jobs").tags("queue", "reports").gauges()).as("a queue with no jobs left").isEmpty();
+        assertThat(gauge("honker.jobs", "queue", "reports", "state", "dead")).as("a queue with no jobs left").isZero();
+        honker.queue("brand-new").enqueue(Map.of("n", 1));
+        metrics.refresh();
+        assertThat(gauge("honker.jobs", "queue", "brand-new", "state", "pending")).isEqualTo(1);
     }
 
     @Test
@@ -104,7 +107,10 @@ class HonkerMetricsTest {
         assertThat(gauge("honker.lock.held", "lock", "nightly-export")).isEqualTo(1);
         clock.tick(Duration.ofSeconds(61));
         metrics.refresh();
-        assertThat(gauge("honker.lock.held", "lock", "nightly-export")).isZero();
+        assertThat(gauge("honker.lock.held", "lock", "nightly-export")).as("lapsed").isZero();
+        honker.tryLock("nightly-export", "host-b", Duration.ofSeconds(60)).orElseThrow().close();
+        metrics.refresh();
+        assertThat(gauge("honker.lock.held", "lock", "nightly-export")).as("released").isZero();
     }
 
     @Test
