@@ -40,6 +40,14 @@ public final class DashboardMain {
             System.exit(2);
         }
         DashboardOptions options = parse(args);
+        boolean loopback = options.host().equals("localhost") || options.host().startsWith("127.")
+                || options.host().equals("::1");
+        if (!loopback && System.getenv("HONKER_DASHBOARD_TOKEN") == null
+                && System.getenv("HONKER_DASHBOARD_PASSWORD") == null) {
+            System.err.println("warning: listening on " + options.host() + " without authentication: anyone who "
+                    + "can reach it can requeue, delete and pause. Set HONKER_DASHBOARD_PASSWORD or "
+                    + "HONKER_DASHBOARD_TOKEN, or add --read-only.");
+        }
         JdbiHonker honker = Honkers.open(file);
         HonkerDashboard dashboard = HonkerDashboard.start(honker, options);
         CountDownLatch stopped = new CountDownLatch(1);
