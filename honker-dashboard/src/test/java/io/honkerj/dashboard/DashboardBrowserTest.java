@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -52,12 +53,20 @@ class DashboardBrowserTest {
     static WebDriverWait wait;
     static DemoData.Ids ids;
 
+    static final boolean BROWSER = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+
+    @BeforeEach
+    void needsABrowser() {
+        assumeTrue(BROWSER, "no browser for the dashboard's browser tests (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): install one with 'sudo apt-get install -y chromium chromium-driver' (Debian), or point "
+                + "-Dhonker.chromium and -Dhonker.chromedriver at a Chromium and its matching chromedriver");
+    }
+
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no browser for the dashboard's browser tests: install one with "
-                        + "'sudo apt-get install -y chromium chromium-driver' (Debian), or point -Dhonker.chromium "
-                        + "and -Dhonker.chromedriver at a Chromium and its matching chromedriver");
+        if (!BROWSER) {
+            return;
+        }
         TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)));
         honker = Honkers.builder(dir.resolve("demo.db")).clock(clock).open();
         dashboard = HonkerDashboard.start(honker, DashboardOptions.defaults().withPort(0).withZone(DemoData.ZONE)
