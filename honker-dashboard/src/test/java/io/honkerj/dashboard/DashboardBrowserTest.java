@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,6 +87,7 @@ class DashboardBrowserTest {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // a page re-rendered between two lookups
     }
 
     @AfterAll
@@ -132,7 +134,10 @@ class DashboardBrowserTest {
     @Order(2)
     void openingAJobShowsItsPayloadAsTextNotMarkup() {
         open("#/");
-        driver.findElement(By.linkText("webhooks")).click();
+        wait.until(d -> { // the overview refreshes itself every 10 s: find and click in one try
+            d.findElement(By.linkText("webhooks")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-job='" + ids.scriptJob() + "']")));
         driver.findElement(By.cssSelector("tr[data-job='" + ids.scriptJob() + "'] a")).click();
         WebElement payload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-payload")));
