@@ -108,6 +108,14 @@ class DashboardBrowserTest {
         wait.until(d -> hash.equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.ready")));
     }
 
+    /** Saves what the browser shows as target/dashboard-{name}.png, for a look after the build. */
+    private static Path screenshot(String name) throws IOException {
+        Path shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target/dashboard-" + name + ".png");
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
     @Test
     @Order(1)
     void overviewShowsEveryQueueAndTheChart() throws IOException {
@@ -122,8 +130,7 @@ class DashboardBrowserTest {
         assertThat(chart.findElements(By.tagName("polyline"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(chart.findElements(By.tagName("rect"))).isNotEmpty();
 
-        Path shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Path.of("target/dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        Path shot = screenshot("queues");
         String docs = System.getProperty("honker.dashboard.screenshot");
         if (docs != null) { // -Dhonker.dashboard.screenshot=../docs/dashboard.png refreshes the README's picture
             Files.copy(shot, Path.of(docs), StandardCopyOption.REPLACE_EXISTING);
@@ -132,7 +139,7 @@ class DashboardBrowserTest {
 
     @Test
     @Order(2)
-    void openingAJobShowsItsPayloadAsTextNotMarkup() {
+    void openingAJobShowsItsPayloadAsTextNotMarkup() throws IOException {
         open("#/");
         wait.until(d -> { // the overview refreshes itself every 10 s: find and click in one try
             d.findElement(By.linkText("webhooks")).click();
@@ -144,6 +151,7 @@ class DashboardBrowserTest {
         assertThat(payload.getText()).contains("\"note\": \"" + DemoData.SCRIPT.replace("\"", "\\\"") + "\"")
                 .contains("\"url\": \"https://example.com/hook\"");
         assertThat(driver.findElement(By.cssSelector("[data-field='State']")).getText()).isEqualTo("pending");
+        screenshot("job");
         assertThat(driver.findElement(By.cssSelector("[data-field='Attempts']")).getText()).isEqualTo("0 of 3");
         assertThat(driver.findElements(By.cssSelector("main script, main img"))).isEmpty();
         assertThat(((JavascriptExecutor) driver).executeScript("return window.pwned === undefined")).isEqualTo(true);
@@ -155,9 +163,10 @@ class DashboardBrowserTest {
 
     @Test
     @Order(3)
-    void requeueingADeadLetterTakesItOffTheList() {
+    void requeueingADeadLetterTakesItOffTheList() throws IOException {
         long id = ids.deadWebhooks().get(0);
         open("#/dead");
+        screenshot("dead");
         By row = By.cssSelector("tr[data-dead='" + id + "']");
         assertThat(driver.findElement(row).getText()).contains("Connection refused");
         driver.findElement(row).findElement(By.cssSelector("button[data-action='requeue']")).click();
@@ -169,8 +178,9 @@ class DashboardBrowserTest {
 
     @Test
     @Order(4)
-    void pausingAScheduleShowsItPaused() {
+    void pausingAScheduleShowsItPaused() throws IOException {
         open("#/scheduler");
+        screenshot("scheduler");
         By nightly = By.cssSelector("tr[data-task='nightly-report']");
         assertThat(driver.findElement(nightly).getText()).contains("0 3 * * *", "active", "03:00:00");
         assertThat(driver.findElement(By.id("main")).getText()).contains("Next fire times in Europe/Berlin.");
@@ -186,15 +196,18 @@ class DashboardBrowserTest {
 
     @Test
     @Order(5)
-    void theOtherPagesRender() {
+    void theOtherPagesRender() throws IOException {
         open("#/streams");
+        screenshot("streams");
         assertThat(driver.findElement(By.cssSelector("tr[data-consumer='billing/orders']")).getText()).endsWith("12");
         open("#/locks");
         assertThat(driver.findElement(By.cssSelector("tr[data-lock='honker-scheduler']")).getText())
                 .contains("host-a-41872", "held");
         open("#/ratelimits");
         assertThat(driver.findElement(By.id("ratelimits-table")).getText()).contains("worker:emails", "37");
+        screenshot("ratelimits");
         open("#/queue/emails/processing");
+        screenshot("queue");
         assertThat(driver.findElements(By.cssSelector("#jobs-table tbody tr"))).hasSize(3);
     }
 }
