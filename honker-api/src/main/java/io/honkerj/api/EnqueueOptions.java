@@ -21,7 +21,16 @@ public record EnqueueOptions(
 
     private static final EnqueueOptions DEFAULTS = new EnqueueOptions(null, null, 0, null, null);
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param delay run this long after now, or {@code null}; not negative
+     * @param runAt run at this instant, or {@code null}
+     * @param priority higher runs first
+     * @param maxAttempts the attempt budget, or {@code null} for the queue's; at least 1
+     * @param expiresIn drop the job as 'expired' after this long, or {@code null}; at least one second
+     * @throws IllegalArgumentException if a value is out of range, naming it
+     */
     public EnqueueOptions {
         if (delay != null && delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, got " + delay);

@@ -3,7 +3,9 @@ package io.honkerj.api;
 /** A cron expression is not valid in honker's dialect; the message names the field and the bad value. */
 public final class InvalidCronException extends HonkerException {
     private static final long serialVersionUID = 1L;
+    /** The whole expression as given. */
     private final String expression;
+    /** The field at fault. */
     private final String field;
 
     /**

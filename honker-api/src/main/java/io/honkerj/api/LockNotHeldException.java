@@ -3,7 +3,9 @@ package io.honkerj.api;
 /** A lock operation needed the lock, but this owner no longer holds it (released, expired or taken). */
 public final class LockNotHeldException extends HonkerException {
     private static final long serialVersionUID = 1L;
+    /** The lock. */
     private final String lockName;
+    /** The owner that lost it. */
     private final String owner;
 
     /**

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record OutboxOptions(int maxAttempts, Duration baseBackoff, Duration visibilityTimeout) {
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param maxAttempts delivery attempts before the dead-letter table; at least 1
+     * @param baseBackoff the delay after the first failed delivery; not negative
+     * @param visibilityTimeout the lease of a delivery attempt; at least one second
+     * @throws IllegalArgumentException if a value is out of range, naming it
+     * @throws NullPointerException if a duration is {@code null}
+     */
     public OutboxOptions {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("outbox maxAttempts must be at least 1, got " + maxAttempts);

@@ -22,7 +22,14 @@ public record QueueOptions(Duration visibilityTimeout, int maxAttempts) {
     /** Upstream's default attempt budget: 3. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param visibilityTimeout the lease a claim gets; at least one second
+     * @param maxAttempts the default attempt budget; at least 1
+     * @throws IllegalArgumentException if a value is out of range, naming it
+     * @throws NullPointerException if {@code visibilityTimeout} is {@code null}
+     */
     public QueueOptions {
         Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
         if (visibilityTimeout.getSeconds() < 1) {

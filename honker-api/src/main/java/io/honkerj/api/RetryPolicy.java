@@ -20,7 +20,16 @@ import java.util.random.RandomGenerator;
  */
 public record RetryPolicy(Duration base, Duration cap, int maxAttempts, boolean jitter) {
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param base the delay after the first failure; not negative
+     * @param cap the longest delay; at least {@code base}
+     * @param maxAttempts the most times a job of this queue runs, or 0 for the job's own budget only
+     * @param jitter whether to spread delays
+     * @throws IllegalArgumentException if a value is out of range, naming it
+     * @throws NullPointerException if {@code base} or {@code cap} is {@code null}
+     */
     public RetryPolicy {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(cap, "cap");

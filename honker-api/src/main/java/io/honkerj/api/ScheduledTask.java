@@ -18,7 +18,19 @@ import java.util.Objects;
 public record ScheduledTask(String name, String queue, String cron, Object payload, int priority,
         Duration expires, int maxAttempts) {
 
-    /** Validates the values (the cron expression is validated when the task is added). */
+    /**
+     * Validates the values (the cron expression is validated when the task is added).
+     *
+     * @param name the task name
+     * @param queue the queue its jobs go to
+     * @param cron the schedule
+     * @param payload the payload of every job
+     * @param priority the jobs' priority
+     * @param expires how long after it is enqueued each job expires, or {@code null}; at least one second
+     * @param maxAttempts the jobs' attempt budget; at least 1
+     * @throws IllegalArgumentException if a value is out of range, naming it
+     * @throws NullPointerException if {@code cron} is {@code null}
+     */
     public ScheduledTask {
         Objects.requireNonNull(cron, "cron");
         if (maxAttempts < 1) {

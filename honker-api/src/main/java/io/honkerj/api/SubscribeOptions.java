@@ -12,7 +12,14 @@ import java.time.Duration;
  */
 public record SubscribeOptions(int saveEveryEvents, Duration saveEvery, Long fromOffset) {
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param saveEveryEvents save after this many events (0 = not by count); not negative
+     * @param saveEvery save when this long has passed (zero = not by time); not negative
+     * @param fromOffset start after this offset, or {@code null} for the saved one
+     * @throws IllegalArgumentException if a value is out of range or {@code saveEvery} is {@code null}
+     */
     public SubscribeOptions {
         if (saveEveryEvents < 0) {
             throw new IllegalArgumentException("saveEveryEvents must not be negative, got " + saveEveryEvents);

@@ -26,7 +26,19 @@ public record WorkerOptions(int concurrency, int claimBatch, Duration lease, Ret
     /** Upstream tasks keep results for an hour. */
     public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(1);
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param concurrency how many jobs run at once; at least 1
+     * @param claimBatch how many jobs one claim takes at most; at least 1
+     * @param lease the claim's visibility timeout; at least one second
+     * @param retry backoff and attempt budget
+     * @param rateLimit the most jobs started per window, or 0 for no limit; not negative
+     * @param ratePer the rate-limit window; at least one second when {@code rateLimit > 0}
+     * @param resultTtl how long a returned value stays readable, or {@code null} for forever; at least one second
+     * @throws IllegalArgumentException if a value is out of range, naming it
+     * @throws NullPointerException if {@code lease} or {@code retry} is {@code null}
+     */
     public WorkerOptions {
         if (concurrency < 1) {
             throw new IllegalArgumentException("worker concurrency must be at least 1, got " + concurrency);

@@ -15,7 +15,11 @@ import java.util.Locale;
 /**
  * The main job: a short fixed workload on a temporary SQLite file that prints, for each operation,
  * honker-jdbi's rate beside a raw sqlite-jdbc baseline running the same SQL in the same run, and their
- * ratio. Runs in about a minute; JMH ({@code benchmarks.jar}) gives the careful numbers.
+ * ratio. Runs in about a minute and a half; JMH ({@code benchmarks.jar}) gives the careful numbers.
+ *
+ * <p>Rows that have a target register it with the report's {@link Verdict} as they are measured; the report
+ * ends with a verdict line naming the rows below target, and with {@code --strict} exits with status 1 when
+ * there is one (for a CI job).
  */
 public final class QuickReport {
     private static final long WARMUP_NANOS = 1_000_000_000L;
@@ -26,6 +30,7 @@ public final class QuickReport {
 
     private final Path dir;
     private final List<String[]> rows = new ArrayList<>();
+    private final Verdict verdict = new Verdict();
 
     private QuickReport(Path dir) {
         this.dir = dir;
@@ -34,31 +39,67 @@ public final class QuickReport {
     /**
      * Runs the report.
      *
-     * @param args none for the whole report; {@code pool} for the worker-pool section alone
+     * @param args {@code pool} for the worker-pool section alone (else the whole report); {@code --strict} to
+     *     exit with status 1 when a row is below its target
      * @throws Exception if a workload fails
      */
     public static void main(String[] args) throws Exception {
-        boolean poolOnly = args.length > 0 && args[0].equals("pool");
+        Args parsed;
+        try {
+            parsed = Args.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Args.USAGE);
+            System.exit(2);
+            return;
+        }
         Path dir = Files.createTempDirectory("honker-quick-report");
         long start = System.nanoTime();
+        QuickReport report = new QuickReport(dir);
         try {
-            QuickReport report = new QuickReport(dir);
             System.out.printf(Locale.ROOT, "honker-jdbi quick report: embedded SQLite (WAL, synchronous=NORMAL) in %s,"
                     + " %d cores, Java %s%n%n", dir, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            if (!poolOnly) {
+            if (!parsed.poolOnly()) {
                 report.enqueue();
                 report.claimAck();
                 report.backlog();
                 report.print();
             }
             report.workerPool();
-            if (!poolOnly) {
+            if (!parsed.poolOnly()) {
                 report.wakeups();
             }
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
             BenchFiles.delete(dir);
+        }
+        System.out.println(report.verdict.line());
+        if (parsed.strict() && !report.verdict.allMet()) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * The command line.
+     *
+     * @param poolOnly run the worker-pool section alone
+     * @param strict exit with status 1 when a row is below its target
+     */
+    record Args(boolean poolOnly, boolean strict) {
+        static final String USAGE = "usage: java -cp benchmarks.jar io.honkerj.bench.QuickReport [pool] [--strict]";
+
+        static Args parse(String... args) {
+            boolean poolOnly = false;
+            boolean strict = false;
+            for (String arg : args) {
+                switch (arg) {
+                    case "pool" -> poolOnly = true;
+                    case "--strict" -> strict = true;
+                    default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'");
+                }
+            }
+            return new Args(poolOnly, strict);
         }
     }
 
@@ -333,7 +374,8 @@ public final class QuickReport {
                 }
                 poolRow("bare claim+ack, batch 32", bareRate, bareRate);
                 System.out.println();
-                System.out.printf(Locale.ROOT, "pool@4 / bare batch 32: %.2f (target >= 0.70)%n", at4 / bareRate);
+                System.out.println("pool@4 / bare batch 32: "
+                        + verdict.check("pool@4 / bare batch 32", at4 / bareRate, Target.atLeast(0.70)));
             } finally {
                 for (WorkerPool pool : pools) {
                     pool.shutdown(Duration.ofSeconds(10));

@@ -58,6 +58,8 @@ class ReadmeExamplesTest {
     void quickStart() {
         Path path = dir.resolve("app.db");
         // tag::quickstart[]
+        record Email(String to, String template) {}
+
         try (JdbiHonker honker = Honkers.open(path)) {
             Queue emails = honker.queue("emails");
             emails.enqueue(new Email("alice@example.com", "welcome"));

@@ -16,7 +16,16 @@ import io.honkerj.jdbi.notify.NotificationRetention;
  */
 public record HonkerSettings(
         Clock clock, PayloadCodec codec, Duration busyDeadline, NotificationRetention notificationRetention) {
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param clock decides "now"
+     * @param codec encodes payloads and results
+     * @param busyDeadline how long a busy transaction is retried; positive
+     * @param notificationRetention automatic pruning, or null for none
+     * @throws IllegalArgumentException if {@code busyDeadline} is not positive
+     * @throws NullPointerException if {@code clock} or {@code codec} is {@code null}
+     */
     public HonkerSettings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(codec, "codec");

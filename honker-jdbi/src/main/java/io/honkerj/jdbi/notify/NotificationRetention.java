@@ -10,7 +10,13 @@ import java.time.Duration;
  * @param maxKeep how many of the newest to keep at most; at least 1
  */
 public record NotificationRetention(Duration olderThan, int maxKeep) {
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param olderThan the age past which notifications go; not negative
+     * @param maxKeep how many of the newest to keep at most; at least 1
+     * @throws IllegalArgumentException if a value is out of range or {@code olderThan} is {@code null}
+     */
     public NotificationRetention {
         if (olderThan == null || olderThan.isNegative()) {
             throw new IllegalArgumentException("olderThan must not be negative, got " + olderThan);

@@ -532,7 +532,15 @@ public final class ChangeWatcher {
      *     ignored where the platform has none)
      */
     public record Options(Duration pollInterval, Duration idlePollInterval, boolean fileEvents) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param pollInterval the pause between reads after activity; positive
+         * @param idlePollInterval the pause between reads once idle, without file events; positive
+         * @param fileEvents whether an idle watcher sleeps on file-system events
+         * @throws IllegalArgumentException if an interval is zero or negative, naming it
+         * @throws NullPointerException if an interval is {@code null}
+         */
         public Options {
             positive("pollInterval", pollInterval);
             positive("idlePollInterval", idlePollInterval);
