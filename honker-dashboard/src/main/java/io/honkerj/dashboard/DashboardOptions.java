@@ -21,7 +21,19 @@ public record DashboardOptions(String host, int port, boolean readOnly, Dashboar
     /** The default port: {@value}. */
     public static final int DEFAULT_PORT = 8780;
 
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param host the address to listen on; not blank
+     * @param port the port, 0..65535 (0 picks a free one)
+     * @param readOnly true to refuse every change
+     * @param auth the authentication hook; not null
+     * @param zone the zone next fire times are shown in; not null
+     * @param sampleEvery how often the chart samples; at least 100 ms
+     * @param history how much of the chart is kept; at least {@code sampleEvery}
+     * @throws IllegalArgumentException if a value is out of range, naming it
+     * @throws NullPointerException if a value is null
+     */
     public DashboardOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
