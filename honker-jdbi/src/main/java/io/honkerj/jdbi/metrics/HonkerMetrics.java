@@ -156,7 +156,7 @@ public final class HonkerMetrics implements MeterBinder, WorkerListener, AutoClo
     }
 
     /** Reads the gauges' values from the database now (the refresh thread does it every period). */
-    public void refresh() {
+    public synchronized void refresh() {
         long now = clock.instant().getEpochSecond();
         record Read(List<MetricsDao.JobCount> jobs, List<MetricsDao.Lag> lag, List<MetricsDao.LockRow> locks) {}
         Read read = honker.jdbi().withExtension(MetricsDao.class,
