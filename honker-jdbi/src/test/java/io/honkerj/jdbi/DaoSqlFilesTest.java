@@ -30,6 +30,7 @@ class DaoSqlFilesTest {
         "io.honkerj.jdbi.notify.NotifyDao",
         "io.honkerj.jdbi.stream.StreamDao",
         "io.honkerj.jdbi.scheduler.SchedulerDao",
+        "io.honkerj.jdbi.metrics.MetricsDao",
     })
     void everyMethodHasAFileAndEveryFileAMethod(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);

@@ -32,6 +32,9 @@ import io.honkerj.jdbi.testing.QueueAssertions;
 import io.honkerj.jdbi.testing.SettableClock;
 import io.honkerj.jdbi.worker.Drained;
 import io.honkerj.jdbi.worker.ManualWorker;
+import io.honkerj.jdbi.metrics.HonkerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -339,6 +342,34 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void metrics() throws Exception {
+        try (JdbiHonker honker = Honkers.open(dir.resolve("metrics.db"))) {
+            List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            honker.queue("emails").enqueue(new Email("alice@example.com", "welcome"));
+            // tag::metrics[]
+            MeterRegistry registry = new SimpleMeterRegistry();              // or your Prometheus/OTLP registry
+            HonkerMetrics metrics = HonkerMetrics.install(honker, registry); // gauges read from the file
+            WorkerPool pool = honker.workers()
+                    .handle("emails", Email.class, (email, job) -> sent.add(email.to()))
+                    .listener(metrics)                                       // counters and timers of its jobs
+                    .start();
+            Scheduler scheduler = honker.schedulerBuilder().listener(metrics).build(); // fires, skipped boundaries
+            // end::metrics[]
+            Await.until(Duration.ofSeconds(30), "sent", () -> registry.find("honker.jobs.completed").counter() != null);
+            pool.shutdown(Duration.ofSeconds(30));
+            metrics.refresh();
+            assertThat(registry.get("honker.jobs.completed").tags("queue", "emails", "outcome", "succeeded").counter()
+                    .count()).isEqualTo(1);
+            assertThat(registry.get("honker.jobs").tags("queue", "emails", "state", "pending").gauge().value()).isZero();
+            assertThat(registry.get("honker.job.duration").timer().count()).isEqualTo(1);
+            scheduler.add(ScheduledTask.of("digest", "emails", "@every 1h", 0));
+            scheduler.tick(java.time.Instant.now().plus(Duration.ofHours(1)));
+            assertThat(registry.get("honker.scheduler.fires").tags("task", "digest").counter().count()).isEqualTo(1);
+            metrics.close();
+        }
+    }
+
+    @Test
     void outboxAndTasks() throws Exception {
         try (JdbiHonker honker = Honkers.open(dir.resolve("outbox.db"))) {
             honker.jdbi().useHandle(h -> h.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)"));
@@ -524,8 +555,9 @@ class ReadmeExamplesTest {
             assertThat(readme).as("README carries example '%s'", m.group(1)).contains(dedent(m.group(2)));
         }
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
-                "claim-waker", "notify", "stream", "coordination", "scheduler", "scheduler-options", "workers", "workers-control", "outbox",
-                "tasks", "unique", "pause", "tx-handler", "cancel-timeout", "testing");
+                "claim-waker", "notify", "stream", "coordination", "scheduler", "scheduler-options", "workers",
+                "workers-control", "metrics", "outbox", "tasks", "unique", "pause", "tx-handler", "cancel-timeout",
+                "testing");
     }
 
     private static String dedent(String block) {
