@@ -1,6 +1,7 @@
 package io.honkerj.jdbi;
 
 import io.honkerj.api.PayloadCodec;
+import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.HonkerSettings;
 import io.honkerj.jdbi.notify.NotificationRetention;
 import java.time.Clock;
@@ -76,7 +77,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
 
     /**
      * Sets how long a transaction is retried while the database is busy before
-     * {@link io.honkerj.api.DatabaseBusyException} is thrown.
+     * {@link io.honkerj.api.DatabaseBusyException} is thrown; longer than about 73 years counts as that.
      *
      * @param deadline a positive duration
      * @return this
@@ -85,7 +86,8 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("busyDeadline must be positive, got " + deadline);
         }
-        this.busyDeadline = deadline;
+        Duration most = Duration.ofNanos(Args.MAX_WAIT_NANOS);
+        this.busyDeadline = deadline.compareTo(most) > 0 ? most : deadline; // "forever" must not overflow
         return this;
     }
 

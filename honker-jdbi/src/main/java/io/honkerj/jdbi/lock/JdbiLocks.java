@@ -38,7 +38,7 @@ public final class JdbiLocks {
             long now = db.nowSeconds();
             LockDao dao = s.dao(LockDao.class);
             dao.deleteExpired(name, now);
-            dao.insertIfAbsent(name, owner, now + seconds);
+            dao.insertIfAbsent(name, owner, Args.plusSeconds(now, seconds));
             return dao.holder(name);
         });
         return holder.filter(h -> h.owner().equals(owner))
@@ -57,8 +57,7 @@ public final class JdbiLocks {
      */
     public Optional<Lock> lock(String name, String owner, Duration ttl, Duration timeout)
             throws InterruptedException {
-        Args.requireNonNegativeSeconds("lock timeout", timeout);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Args.timeoutNanos("lock timeout", timeout);
         try (ChangeWaiter waiter = db.newWaiter()) {
             while (true) {
                 Optional<Lock> lock = tryLock(name, owner, ttl);
@@ -82,8 +81,9 @@ public final class JdbiLocks {
         long seconds = Args.requirePositiveSeconds("lock ttl", ttl);
         return db.write(s -> {
             long now = db.nowSeconds();
-            return s.dao(LockDao.class).renew(name, owner, now + seconds, now) == 1
-                    ? Optional.of(Instant.ofEpochSecond(now + seconds))
+            long until = Args.plusSeconds(now, seconds);
+            return s.dao(LockDao.class).renew(name, owner, until, now) == 1
+                    ? Optional.of(Instant.ofEpochSecond(until))
                     : Optional.empty();
         });
     }

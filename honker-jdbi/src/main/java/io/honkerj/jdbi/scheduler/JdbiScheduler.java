@@ -55,7 +55,7 @@ public final class JdbiScheduler implements Scheduler {
         Args.requireName("queue name", task.queue());
         CronExpression cron = CronExpression.parse(task.cron());
         String payload = db.codec().encode(task.payload());
-        Long expires = task.expires() == null ? null : task.expires().getSeconds();
+        Long expires = task.expires() == null ? null : Args.ceilSeconds(task.expires());
         db.write(s -> s.dao(SchedulerDao.class).register(task.name(), task.queue(), cron.expression(), payload,
                 task.priority(), expires, cron.nextAfter(db.nowSeconds(), zone), task.maxAttempts()));
     }

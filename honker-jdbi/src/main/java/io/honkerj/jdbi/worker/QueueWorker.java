@@ -10,6 +10,7 @@ import io.honkerj.api.RateLimiter;
 import io.honkerj.api.RetryLaterException;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
+import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
 import io.honkerj.jdbi.queue.JdbiQueue;
@@ -307,7 +308,7 @@ final class QueueWorker {
 
     /** Waits up to {@code d} (at most a second at a time, so a moved test clock is seen); false if stopping. */
     private boolean pauseFor(Duration d) throws InterruptedException {
-        long nanos = Math.min(d.toNanos(), TimeUnit.SECONDS.toNanos(1));
+        long nanos = Math.min(Args.saturatedNanos(d), TimeUnit.SECONDS.toNanos(1));
         lock.lock();
         try {
             while (nanos > 0 && !stopping && !paused) {
