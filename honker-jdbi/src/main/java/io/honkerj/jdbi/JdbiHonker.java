@@ -46,7 +46,7 @@ import org.jdbi.v3.core.Jdbi;
  * </ul>
  */
 public final class JdbiHonker implements Honker {
-    private final Database db;
+    private final GuardedDatabase db;
     private final Jdbi jdbi;
     private final JdbiLocks locks;
     private final JdbiResults results;
@@ -55,11 +55,11 @@ public final class JdbiHonker implements Honker {
     private final java.util.Set<WorkerPool> pools = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JdbiHonker(Database db, Jdbi jdbi) {
-        this.db = db;
+        this.db = new GuardedDatabase(db);
         this.jdbi = jdbi;
-        this.locks = new JdbiLocks(db);
-        this.results = new JdbiResults(db);
-        this.notifications = new JdbiNotifications(db, db.settings().notificationRetention());
+        this.locks = new JdbiLocks(this.db);
+        this.results = new JdbiResults(this.db);
+        this.notifications = new JdbiNotifications(this.db, db.settings().notificationRetention());
     }
 
     /**
@@ -133,6 +133,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Queue queue(String name, QueueOptions options) {
+        db.check();
         return new JdbiQueue(db, name, options);
     }
 
@@ -153,6 +154,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Stream stream(String topic) {
+        db.check();
         return new JdbiStream(db, topic);
     }
 
@@ -169,6 +171,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public RateLimiter rateLimiter(String name, int limit, Duration per) {
+        db.check();
         return new JdbiRateLimiter(db, name, limit, per);
     }
 
@@ -190,22 +193,26 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Scheduler scheduler(ZoneId zone) {
+        db.check();
         return new JdbiScheduler(db, zone);
     }
 
     @Override
     public Outbox outbox(String name, OutboxOptions options) {
+        db.check();
         return new JdbiOutbox(db, name, options);
     }
 
     @Override
     public TaskQueue tasks(String queue) {
+        db.check();
         return new JdbiTaskQueue(db, queue);
     }
 
     @Override
     public WorkerPool.Builder workers() {
-        if (db instanceof HandleDatabase) {
+        db.check();
+        if (db.inner() instanceof HandleDatabase) {
             throw new IllegalStateException("a worker pool needs its own connections; build it on a honker from "
                     + "Honkers.open(...) or JdbiHonker.create(jdbi), not on one attached to a handle");
         }
@@ -214,6 +221,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Results results() {
+        db.check();
         return results;
     }
 
@@ -225,7 +233,9 @@ public final class JdbiHonker implements Honker {
     /**
      * Stops the worker pools started on this honker that are still running (as {@link WorkerPool#close()}:
      * running jobs get {@link WorkerPool#DEFAULT_SHUTDOWN_GRACE}, unfinished ones go back to their queues),
-     * then releases what this honker owns.
+     * then releases what this honker owns. Idempotent. From then on every operation of this honker, and of
+     * every queue, stream, listener, lock, scheduler or builder taken from it, throws
+     * {@link io.honkerj.api.HonkerClosedException}.
      */
     @Override
     public void close() {

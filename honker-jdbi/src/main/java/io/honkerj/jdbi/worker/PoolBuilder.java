@@ -149,6 +149,7 @@ public final class PoolBuilder implements WorkerPool.Builder {
 
     @Override
     public WorkerPool start() {
+        db.read(s -> null); // fails now, not on the pool's threads, if the honker is closed or its file replaced
         for (String queue : taskOptions.keySet()) {
             if (!tasks.containsKey(queue)) {
                 throw new IllegalStateException("taskOptions given for queue '" + queue + "', which has no tasks");

@@ -2,6 +2,7 @@ package io.honkerj.jdbi.worker;
 
 import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DatabaseReplacedException;
+import io.honkerj.api.HonkerClosedException;
 import io.honkerj.api.Job;
 import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.QueueOptions;
@@ -167,6 +168,9 @@ final class QueueWorker {
                 break;
             } catch (DatabaseReplacedException e) {
                 log.error("Queue '{}': the database file was replaced; this worker stops claiming", queue, e);
+                break;
+            } catch (HonkerClosedException e) {
+                log.warn("Queue '{}': the honker was closed; this worker stops claiming", queue);
                 break;
             } catch (RuntimeException | Error e) {
                 log.warn("Queue '{}': claim failed; trying again in {}", queue, ERROR_PAUSE, e);

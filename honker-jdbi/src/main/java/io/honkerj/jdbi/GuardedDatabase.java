@@ -1,0 +1,132 @@
+package io.honkerj.jdbi;
+
+import io.honkerj.api.DatabaseReplacedException;
+import io.honkerj.api.HonkerClosedException;
+import io.honkerj.jdbi.internal.Database;
+import io.honkerj.jdbi.internal.HonkerSettings;
+import io.honkerj.jdbi.internal.Session;
+import io.honkerj.jdbi.watch.ChangeWaiter;
+import io.honkerj.jdbi.watch.FileIdentity;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A honker's database as its primitives see it: before every operation it checks that the honker is open and
+ * that its file is still the one it opened (one {@code stat}, about 0.6 µs, against an enqueue's 150 µs and
+ * more), so nothing is written into a deleted file's ghost and no connection is opened on a file restored
+ * over it. Once the file is found deleted or replaced, every later operation fails with
+ * {@link DatabaseReplacedException}.
+ */
+final class GuardedDatabase implements Database {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedDatabase.class);
+
+    private final Database inner;
+    private final FileIdentity identity;
+    private final FileIdentity wal;
+    private final FileIdentity shm;
+    private volatile boolean closed;
+    private volatile DatabaseReplacedException lost;
+
+    GuardedDatabase(Database inner) {
+        this.inner = inner;
+        this.identity = inner.file().map(FileIdentity::of).orElse(null);
+        this.wal = inner.file().map(f -> FileIdentity.of(Path.of(f + "-wal"))).orElse(null);
+        this.shm = inner.file().map(f -> FileIdentity.of(Path.of(f + "-shm"))).orElse(null);
+    }
+
+    /** @return the database this one guards */
+    Database inner() {
+        return inner;
+    }
+
+    /**
+     * Throws if the honker is closed or its file was deleted or replaced.
+     *
+     * @throws HonkerClosedException after {@link #close()}
+     * @throws DatabaseReplacedException once the file is not the one opened
+     */
+    void check() {
+        if (closed) {
+            throw new HonkerClosedException(inner.file().map(Path::toString).orElse(null));
+        }
+        DatabaseReplacedException e = lost;
+        if (e == null && identity != null) {
+            String what = identity.lost();
+            if (what != null) {
+                e = lose(what);
+            }
+        }
+        if (e != null) {
+            throw new DatabaseReplacedException(e.file(), e.what()); // a fresh stack trace for each caller
+        }
+    }
+
+    @Override
+    public <R> R write(Function<Session, R> work) {
+        check();
+        return inner.write(work);
+    }
+
+    @Override
+    public <R> R read(Function<Session, R> work) {
+        check();
+        return inner.read(work);
+    }
+
+    @Override
+    public HonkerSettings settings() {
+        return inner.settings();
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return inner.file();
+    }
+
+    @Override
+    public ChangeWaiter newWaiter() {
+        check();
+        return inner.newWaiter();
+    }
+
+    /**
+     * Records the loss and lets go of the old file. The {@code -wal} and {@code -shm} files at the path, if
+     * they are still the ones this honker's connections had (same inode), belong to the old file: they are
+     * deleted, so whoever opens the new file next does not replay the old file's pages over it (SQLite pairs
+     * a {@code -wal} with whatever database has its name). The connections are then closed; SQLite neither
+     * checkpoints nor deletes the {@code -wal} of a database file that moved.
+     */
+    private synchronized DatabaseReplacedException lose(String what) {
+        if (lost != null) {
+            return lost;
+        }
+        DatabaseReplacedException e = new DatabaseReplacedException(identity.file().toString(), what);
+        lost = e;
+        boolean walDeleted = wal.deleteIfUnchanged();
+        boolean shmDeleted = shm.deleteIfUnchanged();
+        LOG.error("{} (its old -wal deleted: {}, -shm deleted: {})", e.getMessage(), walDeleted, shmDeleted);
+        inner.close();
+        return e;
+    }
+
+    /** Closes the database, idempotently; if its file was deleted or replaced, as {@link #lose(String)}. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (lost == null && identity != null) {
+            String what = identity.lost();
+            if (what != null) {
+                lose(what);
+            }
+        }
+        if (lost == null) {
+            inner.close();
+        }
+    }
+}
