@@ -67,13 +67,25 @@ final class GuardedDatabase implements Database {
     @Override
     public <R> R write(Function<Session, R> work) {
         check();
-        return inner.write(work);
+        try {
+            return inner.write(work);
+        } catch (RuntimeException e) {
+            throw OpenErrors.translate(e, describe());
+        }
     }
 
     @Override
     public <R> R read(Function<Session, R> work) {
         check();
-        return inner.read(work);
+        try {
+            return inner.read(work);
+        } catch (RuntimeException e) {
+            throw OpenErrors.translate(e, describe());
+        }
+    }
+
+    private String describe() {
+        return inner.file().map(Path::toString).orElse("in memory");
     }
 
     @Override

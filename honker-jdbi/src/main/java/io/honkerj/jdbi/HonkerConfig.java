@@ -23,6 +23,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
     private PayloadCodec codec;
     private Duration busyDeadline;
     private NotificationRetention notificationRetention;
+    private boolean pluginInstalled;
 
     /** Creates the defaults: the system UTC clock, the Jackson codec, a 60 s busy deadline. */
     public HonkerConfig() {
@@ -36,6 +37,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         this.codec = other.codec;
         this.busyDeadline = other.busyDeadline;
         this.notificationRetention = other.notificationRetention;
+        this.pluginInstalled = other.pluginInstalled;
     }
 
     /** @return the clock */
@@ -107,6 +109,16 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
     public HonkerConfig setNotificationRetention(NotificationRetention retention) {
         this.notificationRetention = retention;
         return this;
+    }
+
+    /** Marks the Jdbi this config belongs to as having {@link HonkerPlugin} installed. */
+    void markPluginInstalled() {
+        this.pluginInstalled = true;
+    }
+
+    /** @return whether {@link HonkerPlugin} is installed on the Jdbi this config was copied from */
+    boolean isPluginInstalled() {
+        return pluginInstalled;
     }
 
     HonkerSettings toSettings() {

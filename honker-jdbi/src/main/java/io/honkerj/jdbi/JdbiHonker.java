@@ -1,5 +1,6 @@
 package io.honkerj.jdbi;
 
+import io.honkerj.api.DatabaseOpenException;
 import io.honkerj.api.Honker;
 import io.honkerj.api.Listener;
 import io.honkerj.api.Lock;
@@ -72,13 +73,45 @@ public final class JdbiHonker implements Honker {
     public static JdbiHonker create(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
         jdbi.installPlugin(new HonkerPlugin());
-        Path file = jdbi.withHandle(Schema::mainFile).orElse(null);
+        Path file;
+        try {
+            file = jdbi.withHandle(Schema::mainFile).orElse(null);
+        } catch (RuntimeException e) {
+            throw OpenErrors.translate(e, "of this Jdbi");
+        }
+        if (file == null) {
+            requireOneMemoryDatabase(jdbi);
+        } else {
+            OpenErrors.checkBeforeOpen(file);
+        }
         JdbiDatabase db = new JdbiDatabase(jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), file);
-        db.write(s -> {
-            Schema.bootstrap(s.handle());
-            return null;
-        });
+        try {
+            db.write(s -> {
+                Schema.bootstrap(s.handle());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            db.close();
+            throw OpenErrors.translate(e, file == null ? "in memory" : file.toString());
+        }
         return new JdbiHonker(db, jdbi);
+    }
+
+    /**
+     * Refuses a Jdbi whose connections each open their own memory database ({@code jdbc:sqlite::memory:}):
+     * the schema one connection creates would be missing on the next. Two handles are opened at once.
+     */
+    private static void requireOneMemoryDatabase(Jdbi jdbi) {
+        try (Handle first = jdbi.open(); Handle second = jdbi.open()) {
+            Schema.bootstrap(first);
+            if (!Schema.isComplete(second)) {
+                throw new DatabaseOpenException("in memory", "each connection of this Jdbi opens a memory "
+                        + "database of its own (jdbc:sqlite::memory:), so what one operation writes the next cannot "
+                        + "see", "Use a database file, or a shared memory database "
+                        + "(jdbc:sqlite:file:name?mode=memory&cache=shared) while your application keeps a connection "
+                        + "to it open", null);
+            }
+        }
     }
 
     /**
@@ -92,6 +125,11 @@ public final class JdbiHonker implements Honker {
     public static JdbiHonker attach(Handle handle) {
         Objects.requireNonNull(handle, "handle");
         HonkerConfig config = handle.getConfig(HonkerConfig.class);
+        if (!config.isPluginInstalled()) {
+            throw new IllegalStateException("JdbiHonker.attach(handle) needs HonkerPlugin on the handle's Jdbi "
+                    + "(its statements, SQL functions, BEGIN IMMEDIATE and commit hook): call "
+                    + "jdbi.installPlugin(new HonkerPlugin()) once, before opening the handle");
+        }
         HandleDatabase db = new HandleDatabase(handle, config.toSettings(), Schema.mainFile(handle).orElse(null));
         db.write(s -> {
             Schema.ensure(s.handle());
