@@ -30,11 +30,28 @@ final class GuardedDatabase implements Database {
     private volatile boolean closed;
     private volatile DatabaseReplacedException lost;
 
+    /** Guards a database just opened: takes the identities of its file, {@code -wal} and {@code -shm} now. */
     GuardedDatabase(Database inner) {
+        this(inner, inner.file().map(FileIdentity::of).orElse(null),
+                inner.file().map(f -> FileIdentity.of(Path.of(f + "-wal"))).orElse(null),
+                inner.file().map(f -> FileIdentity.of(Path.of(f + "-shm"))).orElse(null));
+    }
+
+    private GuardedDatabase(Database inner, FileIdentity identity, FileIdentity wal, FileIdentity shm) {
         this.inner = inner;
-        this.identity = inner.file().map(FileIdentity::of).orElse(null);
-        this.wal = inner.file().map(f -> FileIdentity.of(Path.of(f + "-wal"))).orElse(null);
-        this.shm = inner.file().map(f -> FileIdentity.of(Path.of(f + "-shm"))).orElse(null);
+        this.identity = identity;
+        this.wal = wal;
+        this.shm = shm;
+    }
+
+    /**
+     * Guards a view that joins a transaction of this database, with this database's identities (no stat).
+     *
+     * @param view the joining view
+     * @return its guard
+     */
+    GuardedDatabase joining(Database view) {
+        return new GuardedDatabase(view, identity, wal, shm);
     }
 
     /** @return the database this one guards */

@@ -56,7 +56,11 @@ public final class JdbiHonker implements Honker {
     private final java.util.Set<WorkerPool> pools = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JdbiHonker(Database db, Jdbi jdbi) {
-        this.db = new GuardedDatabase(db);
+        this(new GuardedDatabase(db), jdbi);
+    }
+
+    private JdbiHonker(GuardedDatabase db, Jdbi jdbi) {
+        this.db = db;
         this.jdbi = jdbi;
         this.locks = new JdbiLocks(this.db);
         this.results = new JdbiResults(this.db);
@@ -150,7 +154,7 @@ public final class JdbiHonker implements Honker {
     public <R> R inTransaction(HonkerTransaction<R> work) {
         return db.write(s -> {
             HandleDatabase inTx = HandleDatabase.joining(db, s);
-            return work.apply(s.handle(), new JdbiHonker(inTx, jdbi));
+            return work.apply(s.handle(), new JdbiHonker(db.joining(inTx), jdbi));
         });
     }
 
