@@ -9,6 +9,8 @@ import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.watch.FileIdentity;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ final class GuardedDatabase implements Database {
     private final FileIdentity shm;
     private volatile boolean closed;
     private volatile DatabaseReplacedException lost;
+    private final Set<ChangeWaiter> waiters = ConcurrentHashMap.newKeySet();
 
     /** Guards a database just opened: takes the identities of its file, {@code -wal} and {@code -shm} now. */
     GuardedDatabase(Database inner) {
@@ -115,10 +118,36 @@ final class GuardedDatabase implements Database {
         return inner.file();
     }
 
+    /** Returns the inner database's waiter, closed when this database closes (so blocked callers return). */
     @Override
     public ChangeWaiter newWaiter() {
         check();
-        return inner.newWaiter();
+        Tracked waiter = new Tracked(inner.newWaiter());
+        waiters.add(waiter);
+        if (closed) {
+            waiter.close();
+        }
+        return waiter;
+    }
+
+    /** A waiter this database closes when it closes: a listener or waker blocked on it wakes and finds out. */
+    private final class Tracked implements ChangeWaiter {
+        private final ChangeWaiter waiter;
+
+        Tracked(ChangeWaiter waiter) {
+            this.waiter = waiter;
+        }
+
+        @Override
+        public boolean await(java.time.Duration max) throws InterruptedException {
+            return waiter.await(max);
+        }
+
+        @Override
+        public void close() {
+            waiters.remove(this);
+            waiter.close();
+        }
     }
 
     /**
@@ -148,6 +177,9 @@ final class GuardedDatabase implements Database {
             return;
         }
         closed = true;
+        for (ChangeWaiter waiter : java.util.List.copyOf(waiters)) {
+            waiter.close(); // callers blocked in a listener, waker or lock wait return and find the honker closed
+        }
         if (lost == null && identity != null) {
             String what = identity.lost();
             if (what != null) {

@@ -78,6 +78,23 @@ class ClosedHonkerTest {
     }
 
     @Test
+    void aListenerBlockedWhenTheHonkerClosesIsToldAtOnce() throws Exception {
+        Path file = dir.resolve("blocked.db").toAbsolutePath();
+        JdbiHonker honker = Honkers.open(file);
+        Listener listener = honker.listen("c");
+        java.util.concurrent.CompletableFuture<Object> blocked = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return listener.recv(Duration.ofMinutes(10));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        honker.close();
+        assertThatThrownBy(() -> blocked.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(HonkerClosedException.class);
+    }
+
+    @Test
     void aClosedHonkerOnYourJdbiThrowsAndLeavesTheJdbiAlone() {
         Path file = dir.resolve("jdbi.db").toAbsolutePath();
         Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file);
