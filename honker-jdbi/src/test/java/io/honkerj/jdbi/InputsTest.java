@@ -181,6 +181,8 @@ class InputsTest {
         assertThatThrownBy(() -> honker.scheduler().add(ScheduledTask.of(LONE, "q", "@every 1s", "p")))
                 .hasMessageContaining("task name");
         assertThatThrownBy(() -> queue.claimOne(LONE)).hasMessageContaining("worker id");
+        assertThatThrownBy(() -> honker.scheduler().remove(LONE)).hasMessageContaining("task name");
+        assertThatThrownBy(() -> honker.scheduler().pause(LONE)).hasMessageContaining("task name");
         assertThatThrownBy(() -> honker.workers().workerIdPrefix(LONE)).hasMessageContaining("worker id prefix");
         // a well-formed pair (an emoji) is a name like any other
         assertThat(honker.queue("q\uD83D\uDE00").enqueue("x")).isPositive();

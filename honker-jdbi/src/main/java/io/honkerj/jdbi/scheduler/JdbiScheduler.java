@@ -62,6 +62,7 @@ public final class JdbiScheduler implements Scheduler {
 
     @Override
     public boolean remove(String name) {
+        Args.requireName("task name", name);
         return db.write(s -> s.dao(SchedulerDao.class).unregister(name)) == 1;
     }
 
@@ -78,11 +79,13 @@ public final class JdbiScheduler implements Scheduler {
 
     @Override
     public boolean pause(String name) {
+        Args.requireName("task name", name);
         return db.write(s -> s.dao(SchedulerDao.class).pause(name)) == 1;
     }
 
     @Override
     public boolean resume(String name) {
+        Args.requireName("task name", name);
         return db.write(s -> {
             SchedulerDao dao = s.dao(SchedulerDao.class);
             Optional<TaskRow> row = dao.get(name);
