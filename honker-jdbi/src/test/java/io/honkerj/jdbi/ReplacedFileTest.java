@@ -73,6 +73,27 @@ class ReplacedFileTest {
     }
 
     @Test
+    void theWatcherAloneKeepsTheOldWalAwayFromTheRestoredFile() throws Exception {
+        Path file = dir.resolve("watched-restore.db").toAbsolutePath();
+        Path backup = dir.resolve("watched-backup.db").toAbsolutePath();
+        JdbiHonker honker = Honkers.open(file);
+        honker.queue("q").enqueue("before the backup");
+        honker.jdbi().useHandle(h -> h.execute("VACUUM INTO '" + backup + "'"));
+        honker.queue("q").enqueue("after the backup");
+        Listener listener = honker.listen("c"); // runs the file's change watcher
+        Path wal = Path.of(file + "-wal");
+        assertThat(wal).exists();
+
+        Files.move(backup, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Await.until(Duration.ofSeconds(30), "the watcher deletes the old file's -wal", () -> !Files.exists(wal));
+        try (JdbiHonker restored = Honkers.open(file)) {
+            assertThat(count(restored)).as("no old page replayed over the restored file").isEqualTo(1);
+        }
+        listener.close();
+        honker.close();
+    }
+
+    @Test
     void aDeletedFileIsNeverWrittenToOrRecreated() throws Exception {
         Path file = dir.resolve("gone.db").toAbsolutePath();
         JdbiHonker honker = Honkers.open(file);

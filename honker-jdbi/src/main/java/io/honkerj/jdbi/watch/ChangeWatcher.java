@@ -54,10 +54,11 @@ import org.sqlite.SQLiteOpenMode;
  *       only switches polling to fast rather than waking waiters too early: they are woken by the next poll,
  *       at most one poll interval after the commit lands.</li>
  *   <li>The file itself: every 100 ms its identity (device and inode) is compared with the one it had; if
- *       it was deleted or replaced, the watcher stops and every waiter gets {@link DatabaseReplacedException}
- *       (honkers on the file find out for themselves: {@link FileIdentity}). It only stats the file ({@link FileIdentity}): opening and closing the database, {@code -wal}
- *       or {@code -shm} file in a process holding SQLite connections would drop SQLite's POSIX locks (upstream
- *       issue #80).</li>
+ *       it was deleted or replaced, the watcher stops, every waiter gets {@link DatabaseReplacedException},
+ *       and the old file's {@code -wal} and {@code -shm} are deleted if they are still the ones it saw at start
+ *       (honkers on the file also find out for themselves before each operation). It only stats the files
+ *       ({@link FileIdentity}): opening and closing the database, {@code -wal} or {@code -shm} file in a
+ *       process holding SQLite connections would drop SQLite's POSIX locks (upstream issue #80).</li>
  * </ul>
  * Started by the first {@link #acquire(Path)} of a file, stopped when the last reference is released; the
  * registry of running watchers, keyed by {@link #keyOf(Path)}, is this package's only static mutable
@@ -86,6 +87,8 @@ public final class ChangeWatcher {
     private final Options options;
 
     private final FileIdentity identity;
+    private final FileIdentity wal;
+    private final FileIdentity shm;
     private final String dataVersionSql;
     private final WatchService fileEvents;
     private WatchKey dirKey; // the watcher thread's: registered only while idle with a waiter blocked
@@ -101,6 +104,8 @@ public final class ChangeWatcher {
         this.file = file;
         this.options = options;
         this.identity = FileIdentity.of(file);
+        this.wal = FileIdentity.of(Path.of(file + "-wal"));
+        this.shm = FileIdentity.of(Path.of(file + "-shm"));
         this.dataVersionSql = ClasspathSqlLocator.removingComments().locate(ChangeWatcher.class, "dataVersion").trim();
         this.fileEvents = options.fileEvents() ? openFileEvents(file) : null;
         try {
@@ -439,6 +444,10 @@ public final class ChangeWatcher {
                     String lost = identity.lost();
                     if (lost != null) {
                         failure = new DatabaseReplacedException(file.toString(), lost);
+                        // the old file's -wal and -shm (same inodes as when the watcher started) must not be
+                        // paired with the new file: whoever opens it next would replay the old pages over it
+                        wal.deleteIfUnchanged();
+                        shm.deleteIfUnchanged();
                         wakeAll();
                         return;
                     }
