@@ -105,8 +105,8 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts, boolean 
      */
     public Duration delayAfter(int attempts, RandomGenerator random) {
         int doublings = Math.max(0, Math.min(attempts - 1, 62));
-        long capMillis = cap.toMillis();
-        long millis = base.toMillis();
+        long capMillis = saturatedMillis(cap);
+        long millis = saturatedMillis(base);
         for (int i = 0; i < doublings && millis < capMillis; i++) {
             millis *= 2;
         }
@@ -115,5 +115,14 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts, boolean 
             millis = millis / 2 + random.nextLong(millis - millis / 2 + 1);
         }
         return Duration.ofSeconds((millis + 999) / 1000);
+    }
+
+    /**
+     * Milliseconds of a duration, a fraction rounded up, at most {@code Long.MAX_VALUE / 4} ("forever" never
+     * overflows).
+     */
+    private static long saturatedMillis(Duration d) {
+        long most = Long.MAX_VALUE / 4;
+        return d.getSeconds() >= most / 1000 ? most : d.getSeconds() * 1000 + (d.getNano() + 999_999) / 1_000_000;
     }
 }

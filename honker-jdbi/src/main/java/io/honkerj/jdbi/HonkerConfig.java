@@ -1,6 +1,7 @@
 package io.honkerj.jdbi;
 
 import io.honkerj.api.PayloadCodec;
+import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.HonkerSettings;
 import io.honkerj.jdbi.notify.NotificationRetention;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
     private PayloadCodec codec;
     private Duration busyDeadline;
     private NotificationRetention notificationRetention;
+    private boolean pluginInstalled;
 
     /** Creates the defaults: the system UTC clock, the Jackson codec, a 60 s busy deadline. */
     public HonkerConfig() {
@@ -35,6 +37,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         this.codec = other.codec;
         this.busyDeadline = other.busyDeadline;
         this.notificationRetention = other.notificationRetention;
+        this.pluginInstalled = other.pluginInstalled;
     }
 
     /** @return the clock */
@@ -76,7 +79,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
 
     /**
      * Sets how long a transaction is retried while the database is busy before
-     * {@link io.honkerj.api.DatabaseBusyException} is thrown.
+     * {@link io.honkerj.api.DatabaseBusyException} is thrown; longer than about 73 years counts as that.
      *
      * @param deadline a positive duration
      * @return this
@@ -85,7 +88,8 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("busyDeadline must be positive, got " + deadline);
         }
-        this.busyDeadline = deadline;
+        Duration most = Duration.ofNanos(Args.MAX_WAIT_NANOS);
+        this.busyDeadline = deadline.compareTo(most) > 0 ? most : deadline; // "forever" must not overflow
         return this;
     }
 
@@ -105,6 +109,16 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
     public HonkerConfig setNotificationRetention(NotificationRetention retention) {
         this.notificationRetention = retention;
         return this;
+    }
+
+    /** Marks the Jdbi this config belongs to as having {@link HonkerPlugin} installed. */
+    void markPluginInstalled() {
+        this.pluginInstalled = true;
+    }
+
+    /** @return whether {@link HonkerPlugin} is installed on the Jdbi this config was copied from */
+    boolean isPluginInstalled() {
+        return pluginInstalled;
     }
 
     HonkerSettings toSettings() {

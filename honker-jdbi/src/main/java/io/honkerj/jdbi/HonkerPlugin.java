@@ -51,7 +51,7 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
     @Override
     public void customizeJdbi(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
-        jdbi.getConfig(HonkerConfig.class);
+        jdbi.getConfig(HonkerConfig.class).markPluginInstalled();
     }
 
     @Override

@@ -127,6 +127,7 @@ public final class Honkers {
          */
         public JdbiHonker open() {
             Path absolute = file.toAbsolutePath();
+            OpenErrors.checkBeforeOpen(absolute);
             SQLiteConfig sqlite = new SQLiteConfig();
             sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             sqlite.setBusyTimeout(5000);
@@ -146,7 +147,7 @@ public final class Honkers {
                 });
             } catch (RuntimeException e) {
                 db.close();
-                throw e;
+                throw OpenErrors.translate(e, absolute.toString());
             }
             return new JdbiHonker(db, jdbi);
         }

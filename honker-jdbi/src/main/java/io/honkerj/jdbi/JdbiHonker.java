@@ -1,5 +1,6 @@
 package io.honkerj.jdbi;
 
+import io.honkerj.api.DatabaseOpenException;
 import io.honkerj.api.Honker;
 import io.honkerj.api.Listener;
 import io.honkerj.api.Lock;
@@ -46,7 +47,7 @@ import org.jdbi.v3.core.Jdbi;
  * </ul>
  */
 public final class JdbiHonker implements Honker {
-    private final Database db;
+    private final GuardedDatabase db;
     private final Jdbi jdbi;
     private final JdbiLocks locks;
     private final JdbiResults results;
@@ -55,11 +56,15 @@ public final class JdbiHonker implements Honker {
     private final java.util.Set<WorkerPool> pools = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JdbiHonker(Database db, Jdbi jdbi) {
+        this(new GuardedDatabase(db), jdbi);
+    }
+
+    private JdbiHonker(GuardedDatabase db, Jdbi jdbi) {
         this.db = db;
         this.jdbi = jdbi;
-        this.locks = new JdbiLocks(db);
-        this.results = new JdbiResults(db);
-        this.notifications = new JdbiNotifications(db, db.settings().notificationRetention());
+        this.locks = new JdbiLocks(this.db);
+        this.results = new JdbiResults(this.db);
+        this.notifications = new JdbiNotifications(this.db, db.settings().notificationRetention());
     }
 
     /**
@@ -72,13 +77,45 @@ public final class JdbiHonker implements Honker {
     public static JdbiHonker create(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
         jdbi.installPlugin(new HonkerPlugin());
-        Path file = jdbi.withHandle(Schema::mainFile).orElse(null);
+        Path file;
+        try {
+            file = jdbi.withHandle(Schema::mainFile).orElse(null);
+        } catch (RuntimeException e) {
+            throw OpenErrors.translate(e, "of this Jdbi");
+        }
+        if (file == null) {
+            requireOneMemoryDatabase(jdbi);
+        } else {
+            OpenErrors.checkBeforeOpen(file);
+        }
         JdbiDatabase db = new JdbiDatabase(jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), file);
-        db.write(s -> {
-            Schema.bootstrap(s.handle());
-            return null;
-        });
+        try {
+            db.write(s -> {
+                Schema.bootstrap(s.handle());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            db.close();
+            throw OpenErrors.translate(e, file == null ? "in memory" : file.toString());
+        }
         return new JdbiHonker(db, jdbi);
+    }
+
+    /**
+     * Refuses a Jdbi whose connections each open their own memory database ({@code jdbc:sqlite::memory:}):
+     * the schema one connection creates would be missing on the next. Two handles are opened at once.
+     */
+    private static void requireOneMemoryDatabase(Jdbi jdbi) {
+        try (Handle first = jdbi.open(); Handle second = jdbi.open()) {
+            Schema.bootstrap(first);
+            if (!Schema.isComplete(second)) {
+                throw new DatabaseOpenException("in memory", "each connection of this Jdbi opens a memory "
+                        + "database of its own (jdbc:sqlite::memory:), so what one operation writes the next cannot "
+                        + "see", "Use a database file, or a shared memory database "
+                        + "(jdbc:sqlite:file:name?mode=memory&cache=shared) while your application keeps a connection "
+                        + "to it open", null);
+            }
+        }
     }
 
     /**
@@ -92,6 +129,11 @@ public final class JdbiHonker implements Honker {
     public static JdbiHonker attach(Handle handle) {
         Objects.requireNonNull(handle, "handle");
         HonkerConfig config = handle.getConfig(HonkerConfig.class);
+        if (!config.isPluginInstalled()) {
+            throw new IllegalStateException("JdbiHonker.attach(handle) needs HonkerPlugin on the handle's Jdbi "
+                    + "(its statements, SQL functions, BEGIN IMMEDIATE and commit hook): call "
+                    + "jdbi.installPlugin(new HonkerPlugin()) once, before opening the handle");
+        }
         HandleDatabase db = new HandleDatabase(handle, config.toSettings(), Schema.mainFile(handle).orElse(null));
         db.write(s -> {
             Schema.ensure(s.handle());
@@ -112,7 +154,7 @@ public final class JdbiHonker implements Honker {
     public <R> R inTransaction(HonkerTransaction<R> work) {
         return db.write(s -> {
             HandleDatabase inTx = HandleDatabase.joining(db, s);
-            return work.apply(s.handle(), new JdbiHonker(inTx, jdbi));
+            return work.apply(s.handle(), new JdbiHonker(db.joining(inTx), jdbi));
         });
     }
 
@@ -133,6 +175,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Queue queue(String name, QueueOptions options) {
+        db.check();
         return new JdbiQueue(db, name, options);
     }
 
@@ -153,6 +196,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Stream stream(String topic) {
+        db.check();
         return new JdbiStream(db, topic);
     }
 
@@ -169,6 +213,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public RateLimiter rateLimiter(String name, int limit, Duration per) {
+        db.check();
         return new JdbiRateLimiter(db, name, limit, per);
     }
 
@@ -195,16 +240,19 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Scheduler.Builder schedulerBuilder() {
+        db.check();
         return JdbiScheduler.builder(db);
     }
 
     @Override
     public Outbox outbox(String name, OutboxOptions options) {
+        db.check();
         return new JdbiOutbox(db, name, options);
     }
 
     @Override
     public TaskQueue tasks(String queue) {
+        db.check();
         return new JdbiTaskQueue(db, queue);
     }
 
@@ -216,7 +264,8 @@ public final class JdbiHonker implements Honker {
      */
     @Override
     public PoolBuilder workers() {
-        if (db instanceof HandleDatabase) {
+        db.check();
+        if (db.inner() instanceof HandleDatabase) {
             throw new IllegalStateException("a worker pool needs its own connections; build it on a honker from "
                     + "Honkers.open(...) or JdbiHonker.create(jdbi), not on one attached to a handle");
         }
@@ -225,6 +274,7 @@ public final class JdbiHonker implements Honker {
 
     @Override
     public Results results() {
+        db.check();
         return results;
     }
 
@@ -236,7 +286,9 @@ public final class JdbiHonker implements Honker {
     /**
      * Stops the worker pools started on this honker that are still running (as {@link WorkerPool#close()}:
      * running jobs get {@link WorkerPool#DEFAULT_SHUTDOWN_GRACE}, unfinished ones go back to their queues),
-     * then releases what this honker owns.
+     * then releases what this honker owns. Idempotent. From then on every operation of this honker, and of
+     * every queue, stream, listener, lock, scheduler or builder taken from it, throws
+     * {@link io.honkerj.api.HonkerClosedException}.
      */
     @Override
     public void close() {

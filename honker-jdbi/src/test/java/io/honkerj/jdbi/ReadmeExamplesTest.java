@@ -38,6 +38,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -545,6 +546,29 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void backupAndRestore() throws IOException {
+        Path path = dir.resolve("backed-up.db").toAbsolutePath();
+        Path backup = dir.resolve("backup.db").toAbsolutePath();
+        JdbiHonker honker = Honkers.open(path);
+        honker.queue("emails").enqueue("in the backup");
+        // tag::backup[]
+        // a consistent copy while the honker runs (SQLite's VACUUM INTO; the backup API works too)
+        honker.jdbi().useHandle(h -> h.execute("VACUUM INTO ?", backup.toString()));
+        // end::backup[]
+        honker.queue("emails").enqueue("after the backup");
+        // tag::restore[]
+        honker.close();                                   // and stop every other process using the file
+        Files.deleteIfExists(Path.of(path + "-wal"));     // the old file's: SQLite would replay it over the backup
+        Files.deleteIfExists(Path.of(path + "-shm"));
+        Files.move(backup, path, StandardCopyOption.REPLACE_EXISTING);
+        JdbiHonker restored = Honkers.open(path);
+        // end::restore[]
+        try (restored) {
+            assertThat(restored.queue("emails").stats().pending()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void readmeShowsEveryExampleVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/honkerj/jdbi/ReadmeExamplesTest.java"));
         String readme = Files.readString(Path.of("../README.md"));
@@ -557,7 +581,7 @@ class ReadmeExamplesTest {
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
                 "claim-waker", "notify", "stream", "coordination", "scheduler", "scheduler-options", "workers",
                 "workers-control", "metrics", "outbox", "tasks", "unique", "pause", "tx-handler", "cancel-timeout",
-                "testing");
+                "testing", "backup", "restore");
     }
 
     private static String dedent(String block) {

@@ -22,10 +22,19 @@ import org.sqlite.Function;
 
 /**
  * Registers upstream honker's {@code honker_*} SQL functions on a sqlite-jdbc connection, with upstream's
- * names and arities. Arguments are strictly typed as upstream ("Invalid function parameter type" for a
- * TEXT/INTEGER mismatch, NULL only where upstream allows it); JSON results are compact with sorted keys,
- * as upstream's. Where upstream accepts values that misbehave (spec section 4: n &lt; 1 claims everything,
- * a lease or ttl &lt; 1 s, max_attempts &lt; 1), these functions raise an error naming the value instead.
+ * names and arities, so SQL written for upstream runs unchanged: for every input upstream accepts they return
+ * what upstream's extension returns (checked against {@code honker-core/src/honker_ops.rs} at 54af9ac5),
+ * including values the Java API refuses (a lease, TTL or heartbeat of 0 or less, negative delays,
+ * {@code n} or {@code limit} below 1 meaning "no limit", {@code max_attempts} below 1, a result TTL of 0 or
+ * less meaning "never expires"). Arguments are strictly typed as upstream ("Invalid function parameter type"
+ * for a TEXT/INTEGER mismatch, NULL only where upstream allows it); JSON results are compact with sorted
+ * keys; rows come in upstream's order ({@code honker_claim_batch} in its {@code UPDATE ... RETURNING} order,
+ * {@code honker_scheduler_tick} in table order); errors carry upstream's messages where upstream raises one.
+ *
+ * <p>Deliberate differences, each an upstream bug fixed (spec section 4): {@code honker_claim_batch} and
+ * {@code honker_sweep_expired} also dead-letter expired jobs whose claim lapsed (upstream leaves them stuck);
+ * {@code honker_scheduler_resume} recomputes the next fire from now (upstream back-fills the paused
+ * boundaries); {@code honker_rate_limit_try} drops the limit's finished windows when a new one starts.
  *
  * <p>Registered: {@code honker_bootstrap/0}, {@code honker_enqueue/7}, {@code honker_claim_batch/4},
  * {@code honker_ack/2}, {@code honker_ack_batch/2}, {@code honker_retry/4}, {@code honker_fail/3},
@@ -106,10 +115,10 @@ public final class HonkerFunctions {
             return call.type(i) == 5 ? null : text(i);
         }
 
-        long positive(int i, String what) throws SQLException {
+        long positive(int i, String message) throws SQLException {
             long v = integer(i);
             if (v < 1) {
-                throw new Refused(what + " must be at least 1, got " + v);
+                throw new Refused(message);
             }
             return v;
         }
@@ -202,6 +211,15 @@ public final class HonkerFunctions {
         return System.currentTimeMillis() / 1000;
     }
 
+    /** {@code now + seconds} as upstream's {@code unixepoch() + ?}, refusing a sum that would overflow. */
+    private static long plus(long now, long seconds) {
+        try {
+            return Math.addExact(now, seconds);
+        } catch (ArithmeticException e) {
+            throw new Refused("integer overflow: " + now + " + " + seconds);
+        }
+    }
+
     private int update(String daoMethod, Map<String, ?> values) throws SQLException {
         return sql(daoMethod).bind(values).executeUpdate();
     }
@@ -263,7 +281,7 @@ public final class HonkerFunctions {
             fn("honker_scheduler_register", arity, a -> {
                 String expr = a.text(2);
                 long next = cron(expr).nextAfter(now(), zone);
-                long maxAttempts = arity == 7 ? a.positive(6, "max_attempts") : 3;
+                long maxAttempts = arity == 7 ? Math.max(1, a.integer(6)) : 3; // upstream clamps to 1
                 Long expires = a.optInteger(5);
                 update(SCH + "register", v("name", a.text(0), "queue", a.text(1), "cron", expr, "payload", a.text(3),
                         "priority", a.integer(4), "expiresS", expires, "nextFireAt", next, "maxAttempts", maxAttempts));
@@ -294,7 +312,7 @@ public final class HonkerFunctions {
                 long next = cron == null ? ((Number) row.get("next_fire_at")).longValue() : cron(cron).nextAfter(now(), zone);
                 Long maxAttempts = touchMax ? a.optInteger(6) : Long.valueOf(((Number) row.get("max_attempts")).longValue());
                 if (maxAttempts != null && maxAttempts < 1) {
-                    throw new Refused("max_attempts must be at least 1, got " + maxAttempts);
+                    maxAttempts = 1L; // upstream clamps to 1
                 }
                 update(SCH + "update", v("name", a.text(0), "cron", cron != null ? cron : row.get("cron_expr"),
                         "payload", payload != null ? payload : row.get("payload"),
@@ -307,7 +325,7 @@ public final class HonkerFunctions {
         fn("honker_scheduler_tick", 1, a -> {
             long now = a.integer(0);
             List<Map<String, Object>> fires = new ArrayList<>();
-            for (Map<String, Object> task : rows(SCH + "due", v("now", now))) {
+            for (Map<String, Object> task : rows(SCH + "dueInTableOrder", v("now", now))) {
                 FirePlan plan = FirePlan.of((String) task.get("cron_expr"), ((Number) task.get("next_fire_at")).longValue(),
                         now, zone);
                 Object expires = task.get("expires_s");
@@ -316,8 +334,9 @@ public final class HonkerFunctions {
                     long jobId;
                     try (ResultSet rs = sql(Q + "enqueue").bind(v("queue", task.get("queue"), "payload", task.get("payload"),
                             "priority", task.get("priority"), "runAt", t,
-                            "maxAttempts", Math.max(1, ((Number) task.get("max_attempts")).longValue()),
-                            "expiresAt", expires == null ? null : t + ((Number) expires).longValue(), "now", t)).executeQuery()) {
+                            "maxAttempts", ((Number) task.get("max_attempts")).longValue(),
+                            "expiresAt", expires == null ? null : plus(t, ((Number) expires).longValue()), "now", t))
+                            .executeQuery()) {
                         rs.next();
                         jobId = rs.getLong(1);
                     }
@@ -352,13 +371,37 @@ public final class HonkerFunctions {
         }
     }
 
+    /** Creates the schema and runs upstream's migrations (the scheduler's two later columns), as upstream. */
     private void bootstrap() throws SQLException {
         ClasspathSqlLocator locator = ClasspathSqlLocator.removingComments();
+        String schema = "io.honkerj.jdbi.schema.SchemaDao.";
         try (Statement st = conn.createStatement()) {
-            for (String ddl : locator.locate("io.honkerj.jdbi.schema.SchemaDao.bootstrap").split(";")) {
+            for (String ddl : locator.locate(schema + "bootstrap").split(";")) {
                 if (!ddl.isBlank()) {
                     st.execute(ddl.trim());
                 }
+            }
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(locator.locate(schema + "schedulerColumns").trim())) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+            if (!columns.contains("enabled")) {
+                addColumnIgnoringRace(st, locator.locate(schema + "addSchedulerEnabled").trim());
+            }
+            if (!columns.contains("max_attempts")) {
+                addColumnIgnoringRace(st, locator.locate(schema + "addSchedulerMaxAttempts").trim());
+            }
+        }
+    }
+
+    private static void addColumnIgnoringRace(Statement st, String alter) throws SQLException {
+        try {
+            st.execute(alter);
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("duplicate column")) {
+                throw e;
             }
         }
     }
@@ -369,16 +412,10 @@ public final class HonkerFunctions {
             Long runAt = a.optInteger(2);
             Long delay = a.optInteger(3);
             Long expires = a.optInteger(6);
-            if (delay != null && delay < 0) {
-                throw new Refused("delay must not be negative, got " + delay);
-            }
-            if (expires != null && expires < 1) {
-                throw new Refused("expires must be at least 1, got " + expires);
-            }
-            long due = delay != null ? now + delay : runAt != null ? runAt : now;
+            long due = delay != null ? plus(now, delay) : runAt != null ? runAt : now;
             try (ResultSet rs = sql(Q + "enqueue").bind(v("queue", a.text(0), "payload", a.text(1),
-                    "priority", a.integer(4), "runAt", due, "maxAttempts", a.positive(5, "max_attempts"),
-                    "expiresAt", expires == null ? null : now + expires, "now", now)).executeQuery()) {
+                    "priority", a.integer(4), "runAt", due, "maxAttempts", a.integer(5),
+                    "expiresAt", expires == null ? null : plus(now, expires), "now", now)).executeQuery()) {
                 rs.next();
                 a.result(rs.getLong(1));
             }
@@ -386,19 +423,22 @@ public final class HonkerFunctions {
         fn("honker_claim_batch", 4, a -> {
             long now = now();
             String queue = a.text(0);
+            a.text(1);
+            a.integer(2);
+            a.integer(3);
             Map<String, Object> pre = v("queue", queue, "now", now);
             if (update(Q + "deadLetterLapsedClaims", pre) > 0) {
                 update(Q + "deleteLapsedClaims", pre);
             }
-            List<Map<String, Object>> claimed = rows(Q + "claimBatch", v("queue", queue, "workerId", a.text(1),
-                    "n", a.positive(2, "n"), "leaseSeconds", a.positive(3, "timeout_s"), "now", now));
-            claimed.sort((x, y) -> {
-                int c = Long.compare(((Number) y.get("priority")).longValue(), ((Number) x.get("priority")).longValue());
-                if (c == 0) {
-                    c = Long.compare(((Number) x.get("run_at")).longValue(), ((Number) y.get("run_at")).longValue());
-                }
-                return c != 0 ? c : Long.compare(((Number) x.get("id")).longValue(), ((Number) y.get("id")).longValue());
-            });
+            if (update(Q + "deadLetterExhaustedPending", pre) > 0) {
+                update(Q + "deleteExhaustedPending", pre);
+            }
+            String worker = a.text(1);
+            long n = a.integer(2);
+            long lease = plus(now, a.integer(3)) - now;
+            // the same UPDATE ... RETURNING as upstream's, so rows come in its order (not re-sorted)
+            List<Map<String, Object>> claimed = rows(Q + "claimBatch", v("queue", queue, "workerId", worker,
+                    "n", n, "leaseSeconds", lease, "now", now));
             List<Map<String, Object>> out = new ArrayList<>();
             for (Map<String, Object> r : claimed) {
                 out.add(new TreeMap<>(v("attempts", r.get("attempts"), "claim_expires_at", r.get("claim_expires_at"),
@@ -416,13 +456,10 @@ public final class HonkerFunctions {
             String worker = a.text(1);
             long delay = a.integer(2);
             String error = a.text(3);
-            if (delay < 0) {
-                throw new Refused("delay_s must not be negative, got " + delay);
-            }
             if (update(Q + "retryToDead", v("id", id, "workerId", worker, "error", error, "now", now)) == 1) {
                 a.result(update(Q + "deleteLive", v("id", id)));
             } else {
-                a.result(update(Q + "retryReschedule", v("id", id, "workerId", worker, "runAt", now + delay, "now", now)));
+                a.result(update(Q + "retryReschedule", v("id", id, "workerId", worker, "runAt", plus(now, delay), "now", now)));
             }
         });
         fn("honker_fail", 3, a -> {
@@ -433,7 +470,7 @@ public final class HonkerFunctions {
         fn("honker_heartbeat", 3, a -> {
             long now = now();
             a.result(update(Q + "heartbeat", v("id", a.integer(0), "workerId", a.text(1),
-                    "leaseUntil", now + a.positive(2, "extend_s"), "now", now)));
+                    "leaseUntil", plus(now, a.integer(2)), "now", now)));
         });
         fn("honker_cancel", 1, a -> a.result(update(Q + "cancel", v("id", a.integer(0)))));
         fn("honker_get_job", 1, a -> {
@@ -460,23 +497,28 @@ public final class HonkerFunctions {
             long now = now();
             String name = a.text(0);
             String owner = a.text(1);
-            long ttl = a.positive(2, "ttl_s");
+            long ttl = a.integer(2);
             update(L + "deleteExpired", v("name", name, "now", now));
-            update(L + "insertIfAbsent", v("name", name, "owner", owner, "expiresAt", now + ttl));
+            update(L + "insertIfAbsent", v("name", name, "owner", owner, "expiresAt", plus(now, ttl)));
             List<Map<String, Object>> holder = rows(L + "holder", v("name", name));
             a.result(!holder.isEmpty() && owner.equals(holder.get(0).get("owner")) ? 1 : 0);
         });
         fn("honker_lock_release", 2, a -> a.result(update(L + "release", v("name", a.text(0), "owner", a.text(1)))));
         fn("honker_lock_renew", 3, a -> {
             long now = now();
-            long ttl = a.positive(2, "ttl_s");
-            a.result(update(L + "renew", v("name", a.text(0), "owner", a.text(1), "expiresAt", now + ttl, "now", now)));
+            String name = a.text(0);
+            String owner = a.text(1);
+            long ttl = a.positive(2, "ttl_s must be positive");
+            a.result(update(L + "renewEvenIfLapsed", v("name", name, "owner", owner, "expiresAt", plus(now, ttl))));
         });
         fn("honker_rate_limit_try", 3, a -> {
             String name = a.text(0);
-            long limit = a.positive(1, "limit");
-            long per = a.positive(2, "per");
-            long windowStart = Math.floorDiv(now(), per) * per;
+            long limit = a.integer(1);
+            long per = a.integer(2);
+            if (limit <= 0 || per <= 0) {
+                throw new Refused("limit and per must be positive");
+            }
+            long windowStart = now() / per * per; // SQLite's integer division, as upstream's
             List<Map<String, Object>> counted = rows(R + "tryAcquire", v("name", name, "windowStart", windowStart, "limit", limit));
             if (!counted.isEmpty() && ((Number) counted.get(0).get("count")).longValue() == 1) {
                 update(R + "deleteOldWindows", v("name", name, "windowStart", windowStart));
@@ -486,11 +528,12 @@ public final class HonkerFunctions {
         fn("honker_rate_limit_sweep", 1, a -> a.result(update(R + "sweep", v("before", now() - a.integer(0)))));
         fn("honker_result_save", 3, a -> {
             long now = now();
+            long jobId = a.integer(0);
+            String value = a.text(1);
             long ttl = a.integer(2);
-            if (ttl < 1) {
-                throw new Refused("ttl_s must be at least 1 (results that never expire: save from Java with a null ttl), got " + ttl);
-            }
-            update(RES + "save", v("jobId", a.integer(0), "value", a.text(1), "expiresAt", now + ttl, "now", now));
+            // upstream: a ttl of 0 or less stores a result that never expires
+            update(RES + "save", v("jobId", jobId, "value", value, "expiresAt", ttl > 0 ? plus(now, ttl) : null,
+                    "now", now));
             a.result(1);
         });
         fn("honker_result_get", 1, a -> {
@@ -513,7 +556,7 @@ public final class HonkerFunctions {
             }
         });
         fn("honker_stream_read_since", 3, a -> a.result(json(rows(S + "readSince",
-                v("topic", a.text(0), "offset", a.integer(1), "limit", a.positive(2, "limit"))))));
+                v("topic", a.text(0), "offset", a.integer(1), "limit", a.integer(2))))));
         fn("honker_stream_save_offset", 3, a -> a.result(update(S + "saveOffset",
                 v("consumer", a.text(0), "topic", a.text(1), "offset", a.integer(2)))));
         fn("honker_stream_get_offset", 2, a -> {

@@ -17,13 +17,6 @@ import java.time.Instant;
  * </ul>
  */
 public final class Leases {
-    /**
-     * The latest end stored, 9999-12-31T23:59:59Z in unix seconds: a longer lease ("forever", e.g.
-     * {@code Long.MAX_VALUE} seconds) ends there instead of overflowing, and every binding can still read it
-     * as a date.
-     */
-    public static final long MAX_EPOCH_SECOND = 253_402_300_799L;
-
     private Leases() {}
 
     /**
@@ -32,17 +25,17 @@ public final class Leases {
      *
      * @param now the exact instant the lease is taken or renewed
      * @param ttl the lease, positive
-     * @return unix seconds, at most {@link #MAX_EPOCH_SECOND}
+     * @return unix seconds, at most {@link Args#MAX_EPOCH_SECOND}
      */
     public static long end(Instant now, Duration ttl) {
-        long room = MAX_EPOCH_SECOND - now.getEpochSecond();
+        long room = Args.MAX_EPOCH_SECOND - now.getEpochSecond();
         if (ttl.getSeconds() >= room) {
-            return Math.max(MAX_EPOCH_SECOND, now.getEpochSecond());
+            return Math.max(Args.MAX_EPOCH_SECOND, now.getEpochSecond());
         }
         long seconds = now.getEpochSecond() + ttl.getSeconds();
         long nanos = (long) now.getNano() + ttl.getNano();
         seconds += nanos / 1_000_000_000L;
-        return Math.min(MAX_EPOCH_SECOND, nanos % 1_000_000_000L == 0 ? seconds : seconds + 1);
+        return Math.min(Args.MAX_EPOCH_SECOND, nanos % 1_000_000_000L == 0 ? seconds : seconds + 1);
     }
 
     /**
@@ -53,11 +46,11 @@ public final class Leases {
      *
      * @param now the exact instant the claim is taken or extended
      * @param lease the lease, positive
-     * @return unix seconds, at most {@link #MAX_EPOCH_SECOND}
+     * @return unix seconds, at most {@link Args#MAX_EPOCH_SECOND}
      */
     public static long lastSecond(Instant now, Duration lease) {
         long end = end(now, lease);
-        if (end == MAX_EPOCH_SECOND) {
+        if (end == Args.MAX_EPOCH_SECOND) {
             return end;
         }
         return Math.max(end - 1, now.getEpochSecond() + lease.getSeconds());

@@ -58,8 +58,7 @@ public final class JdbiLocks {
      */
     public Optional<Lock> lock(String name, String owner, Duration ttl, Duration timeout)
             throws InterruptedException {
-        Args.requireNonNegativeSeconds("lock timeout", timeout);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Args.timeoutNanos("lock timeout", timeout);
         try (ChangeWaiter waiter = db.newWaiter()) {
             while (true) {
                 Optional<Lock> lock = tryLock(name, owner, ttl);

@@ -30,4 +30,8 @@ interface LockDao {
     /** {@code renew.sql}. */
     @SqlUpdate
     int renew(String name, String owner, long expiresAt, long now);
+
+    /** Upstream's renew, which revives a lapsed lease (for the SQL function only): {@code renewEvenIfLapsed.sql}. */
+    @SqlUpdate
+    int renewEvenIfLapsed(String name, String owner, long expiresAt);
 }

@@ -4,6 +4,7 @@ import io.honkerj.api.Listener;
 import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.Notification;
 import io.honkerj.jdbi.watch.ChangeWaiter;
+import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ final class JdbiListener implements Listener {
 
     @Override
     public synchronized Optional<Notification> recv(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Args.timeoutNanos("listener timeout", timeout);
         while (true) {
             if (closed) {
                 throw new ListenerClosedException(describe());

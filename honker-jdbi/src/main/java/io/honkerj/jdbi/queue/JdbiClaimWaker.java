@@ -3,6 +3,7 @@ package io.honkerj.jdbi.queue;
 import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.Job;
 import io.honkerj.api.ListenerClosedException;
+import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.watch.ChangeWaiter;
 import java.time.Duration;
@@ -41,7 +42,9 @@ final class JdbiClaimWaker implements ClaimWaker {
 
     @Override
     public List<Job> nextBatch(String workerId, int max, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Args.timeoutNanos("claim waker timeout", timeout);
+        Args.requireName("worker id", workerId);
+        Args.requirePositive("claim batch size", max);
         boolean first = true;
         while (true) {
             if (closed) {

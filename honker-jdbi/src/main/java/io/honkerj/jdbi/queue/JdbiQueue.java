@@ -144,7 +144,7 @@ public final class JdbiQueue implements Queue {
 
     private static long runAt(EnqueueOptions o, long now) {
         if (o.delay() != null) {
-            return now + o.delay().getSeconds();
+            return Args.plusSeconds(now, Args.ceilSeconds(o.delay()));
         }
         return o.runAt() != null ? o.runAt().getEpochSecond() : now;
     }
@@ -154,7 +154,7 @@ public final class JdbiQueue implements Queue {
     }
 
     private static Long expiresAt(EnqueueOptions o, long now) {
-        return o.expiresIn() == null ? null : now + o.expiresIn().getSeconds();
+        return o.expiresIn() == null ? null : Args.plusSeconds(now, Args.ceilSeconds(o.expiresIn()));
     }
 
     @Override
@@ -268,21 +268,21 @@ public final class JdbiQueue implements Queue {
     public boolean retry(long jobId, String workerId, Duration delay, String error) {
         Args.requireName("worker id", workerId);
         long delaySeconds = Args.requireNonNegativeSeconds("retry delay", delay);
-        String lastError = error == null ? "" : error;
+        String lastError = error == null ? "" : Args.wellFormed(error);
         return db.write(s -> {
             long now = db.nowSeconds();
             QueueDao dao = s.dao(QueueDao.class);
             if (dao.retryToDead(jobId, workerId, lastError, now) == 1) {
                 return dao.deleteLive(jobId) == 1;
             }
-            return dao.retryReschedule(jobId, workerId, now + delaySeconds, now) == 1;
+            return dao.retryReschedule(jobId, workerId, Args.plusSeconds(now, delaySeconds), now) == 1;
         });
     }
 
     @Override
     public boolean fail(long jobId, String workerId, String error) {
         Args.requireName("worker id", workerId);
-        String lastError = error == null ? "" : error;
+        String lastError = error == null ? "" : Args.wellFormed(error);
         return db.write(s -> {
             QueueDao dao = s.dao(QueueDao.class);
             return dao.failToDead(jobId, workerId, lastError, db.nowSeconds()) == 1 && dao.deleteLive(jobId) == 1;

@@ -61,6 +61,14 @@ interface QueueDao {
     @SqlUpdate
     int deleteLapsedClaims(String queue, long now);
 
+    /** Upstream's pre-pass for due pending jobs out of attempts (SQL function only): {@code deadLetterExhaustedPending.sql}. */
+    @SqlUpdate
+    int deadLetterExhaustedPending(String queue, long now);
+
+    /** {@code deleteExhaustedPending.sql}. */
+    @SqlUpdate
+    int deleteExhaustedPending(String queue, long now);
+
     /** {@code claimBatch.sql}. */
     @SqlQuery
     List<JobRow> claimBatch(String queue, String workerId, int n, long leaseSeconds, long now);

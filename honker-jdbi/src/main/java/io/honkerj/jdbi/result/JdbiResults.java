@@ -31,7 +31,7 @@ public final class JdbiResults implements Results {
      * @return unix seconds or null
      */
     public static Long expiresAt(Duration ttl, long now) {
-        return ttl == null ? null : now + Args.requirePositiveSeconds("result ttl", ttl);
+        return ttl == null ? null : Args.plusSeconds(now, Args.requirePositiveSeconds("result ttl", ttl));
     }
 
     @Override
@@ -57,8 +57,7 @@ public final class JdbiResults implements Results {
 
     @Override
     public Optional<String> awaitJson(long jobId, Duration timeout) throws InterruptedException {
-        Args.requireNonNegativeSeconds("result wait timeout", timeout);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Args.timeoutNanos("result wait timeout", timeout);
         try (ChangeWaiter waiter = db.newWaiter()) {
             while (true) {
                 Optional<String> json = getJson(jobId);

@@ -82,13 +82,14 @@ public final class JdbiScheduler implements Scheduler {
         Args.requireName("queue name", task.queue());
         CronExpression cron = CronExpression.parse(task.cron());
         String payload = db.codec().encode(task.payload());
-        Long expires = task.expires() == null ? null : task.expires().getSeconds();
+        Long expires = task.expires() == null ? null : Args.ceilSeconds(task.expires());
         db.write(s -> s.dao(SchedulerDao.class).add(task.name(), task.queue(), cron.expression(), payload,
                 task.priority(), expires, cron.nextAfter(db.nowSeconds(), zone), task.maxAttempts()));
     }
 
     @Override
     public boolean remove(String name) {
+        Args.requireName("task name", name);
         return db.write(s -> s.dao(SchedulerDao.class).unregister(name)) == 1;
     }
 
@@ -105,11 +106,13 @@ public final class JdbiScheduler implements Scheduler {
 
     @Override
     public boolean pause(String name) {
+        Args.requireName("task name", name);
         return db.write(s -> s.dao(SchedulerDao.class).pause(name)) == 1;
     }
 
     @Override
     public boolean resume(String name) {
+        Args.requireName("task name", name);
         return db.write(s -> {
             SchedulerDao dao = s.dao(SchedulerDao.class);
             Optional<TaskRow> row = dao.get(name);

@@ -46,6 +46,10 @@ interface SchedulerDao {
     @SqlQuery
     List<TaskRow> due(long now);
 
+    /** Due tasks in table order, as upstream's tick visits them (for the SQL function): {@code dueInTableOrder.sql}. */
+    @SqlQuery
+    List<TaskRow> dueInTableOrder(long now);
+
     /** {@code setNextFire.sql}. */
     @SqlUpdate
     int setNextFire(String name, long nextFireAt);

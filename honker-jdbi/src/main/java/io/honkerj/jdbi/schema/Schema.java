@@ -1,9 +1,17 @@
 package io.honkerj.jdbi.schema;
 
+import io.honkerj.api.IncompatibleSchemaException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -20,6 +28,7 @@ public final class Schema {
      */
     public static void bootstrap(Handle handle) {
         SchemaDao dao = handle.attach(SchemaDao.class);
+        requireCompatible(handle, dao);
         dao.bootstrap();
         List<String> columns = dao.schedulerColumns();
         if (!columns.contains("enabled")) {
@@ -27,6 +36,49 @@ public final class Schema {
         }
         if (!columns.contains("max_attempts")) {
             addColumnIgnoringRace(dao::addSchedulerMaxAttempts);
+        }
+    }
+
+    /**
+     * Fails, before anything is created, if a table named like one of honker's exists without a column
+     * honker's has (the scheduler's two migrated columns excepted: bootstrap adds them).
+     */
+    private static void requireCompatible(Handle handle, SchemaDao dao) {
+        Map<String, Set<String>> existing = new LinkedHashMap<>();
+        for (String tableDotColumn : dao.honkerColumns()) {
+            int dot = tableDotColumn.indexOf('.');
+            existing.computeIfAbsent(tableDotColumn.substring(0, dot), t -> new HashSet<>())
+                    .add(tableDotColumn.substring(dot + 1));
+        }
+        for (Map.Entry<String, Set<String>> table : existing.entrySet()) {
+            for (String column : Expected.COLUMNS.getOrDefault(table.getKey(), List.of())) {
+                boolean migrated = table.getKey().equals("_honker_scheduler_tasks")
+                        && (column.equals("enabled") || column.equals("max_attempts"));
+                if (!migrated && !table.getValue().contains(column)) {
+                    throw new IncompatibleSchemaException(mainFile(handle).map(Path::toString).orElse(null),
+                            table.getKey(), column);
+                }
+            }
+        }
+    }
+
+    /** The columns of honker's tables, read once from a memory database bootstrapped by the same script. */
+    private static final class Expected {
+        static final Map<String, List<String>> COLUMNS = read();
+
+        private static Map<String, List<String>> read() {
+            Jdbi memory = Jdbi.create("jdbc:sqlite::memory:").installPlugin(new SqlObjectPlugin());
+            return memory.withHandle(h -> {
+                SchemaDao dao = h.attach(SchemaDao.class);
+                dao.bootstrap();
+                Map<String, List<String>> columns = new LinkedHashMap<>();
+                for (String tableDotColumn : dao.honkerColumns()) {
+                    int dot = tableDotColumn.indexOf('.');
+                    columns.computeIfAbsent(tableDotColumn.substring(0, dot), t -> new ArrayList<>())
+                            .add(tableDotColumn.substring(dot + 1));
+                }
+                return Map.copyOf(columns);
+            });
         }
     }
 
@@ -39,6 +91,16 @@ public final class Schema {
         if (handle.attach(SchemaDao.class).missingTables() > 0) {
             bootstrap(handle);
         }
+    }
+
+    /**
+     * Says whether the handle's database has every honker table and migrated column.
+     *
+     * @param handle any handle
+     * @return true if bootstrap would have nothing to do
+     */
+    public static boolean isComplete(Handle handle) {
+        return handle.attach(SchemaDao.class).missingTables() == 0;
     }
 
     /**

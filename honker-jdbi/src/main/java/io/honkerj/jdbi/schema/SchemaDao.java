@@ -18,6 +18,10 @@ interface SchemaDao {
     @SqlQuery
     List<String> schedulerColumns();
 
+    /** @return every column of every table named {@code _honker_*}, as "table.column": {@code honkerColumns.sql} */
+    @SqlQuery
+    List<String> honkerColumns();
+
     /** @return the main database's file, '' for memory: {@code mainFile.sql} */
     @SqlQuery
     String mainFile();

@@ -42,6 +42,7 @@ public final class JdbiStream implements Stream {
 
     @Override
     public long publish(String key, Object payload) {
+        Args.requireWellFormed("stream key", key);
         String json = db.codec().encode(payload);
         return db.write(s -> s.dao(StreamDao.class).publish(topic, key, json, db.nowSeconds()));
     }

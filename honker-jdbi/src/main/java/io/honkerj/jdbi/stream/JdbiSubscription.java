@@ -4,6 +4,7 @@ import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.StreamEvent;
 import io.honkerj.api.SubscribeOptions;
 import io.honkerj.api.Subscription;
+import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.watch.ChangeWaiter;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -56,7 +57,7 @@ final class JdbiSubscription implements Subscription {
 
     @Override
     public synchronized Optional<StreamEvent> next(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Args.timeoutNanos("subscription timeout", timeout);
         while (true) {
             if (closed) {
                 throw new ListenerClosedException(describe());
@@ -86,7 +87,7 @@ final class JdbiSubscription implements Subscription {
     private void saveIfDue() {
         boolean byCount = options.saveEveryEvents() > 0 && handedSinceSave >= options.saveEveryEvents();
         boolean byTime = !options.saveEvery().isZero()
-                && System.nanoTime() - lastSaveNanos >= options.saveEvery().toNanos();
+                && System.nanoTime() - lastSaveNanos >= Args.saturatedNanos(options.saveEvery());
         if ((byCount || byTime) && handedOut > saved) {
             save();
         }

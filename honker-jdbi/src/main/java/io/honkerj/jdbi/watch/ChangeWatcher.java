@@ -3,14 +3,11 @@ package io.honkerj.jdbi.watch;
 import io.honkerj.api.DatabaseReplacedException;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,12 +54,15 @@ import org.sqlite.SQLiteOpenMode;
  *       only switches polling to fast rather than waking waiters too early: they are woken by the next poll,
  *       at most one poll interval after the commit lands.</li>
  *   <li>The file itself: every 100 ms its identity (device and inode) is compared with the one it had; if
- *       it was deleted or replaced, the watcher stops and every waiter gets {@link DatabaseReplacedException}.
- *       It only stats the files: opening and closing the database, {@code -wal} or {@code -shm} file in a
+ *       it was deleted or replaced, the watcher stops, every waiter gets {@link DatabaseReplacedException},
+ *       and the old file's {@code -wal} and {@code -shm} are deleted if they are still the ones it saw at start
+ *       (honkers on the file also find out for themselves before each operation). It only stats the files
+ *       ({@link FileIdentity}): opening and closing the database, {@code -wal} or {@code -shm} file in a
  *       process holding SQLite connections would drop SQLite's POSIX locks (upstream issue #80).</li>
  * </ul>
  * Started by the first {@link #acquire(Path)} of a file, stopped when the last reference is released; the
- * registry of running watchers, keyed by {@link #keyOf(Path)}, is this package's only static mutable state.
+ * registry of running watchers, keyed by {@link #keyOf(Path)}, is this package's only static mutable
+ * state.
  */
 public final class ChangeWatcher {
     static final long WARM_POLL_MICROS = 1000;
@@ -86,7 +86,9 @@ public final class ChangeWatcher {
     private volatile long polls;
     private final Options options;
 
-    private final Object identity;
+    private final FileIdentity identity;
+    private final FileIdentity wal;
+    private final FileIdentity shm;
     private final String dataVersionSql;
     private final WatchService fileEvents;
     private WatchKey dirKey; // the watcher thread's: registered only while idle with a waiter blocked
@@ -101,7 +103,9 @@ public final class ChangeWatcher {
     private ChangeWatcher(Path file, Options options) {
         this.file = file;
         this.options = options;
-        this.identity = identity();
+        this.identity = FileIdentity.of(file);
+        this.wal = FileIdentity.of(Path.of(file + "-wal"));
+        this.shm = FileIdentity.of(Path.of(file + "-shm"));
         this.dataVersionSql = ClasspathSqlLocator.removingComments().locate(ChangeWatcher.class, "dataVersion").trim();
         this.fileEvents = options.fileEvents() ? openFileEvents(file) : null;
         try {
@@ -437,9 +441,13 @@ public final class ChangeWatcher {
                 long now = System.nanoTime();
                 if (now - nextStat >= 0) {
                     nextStat = now + STAT_EVERY_NANOS;
-                    String lost = lost(identity);
+                    String lost = identity.lost();
                     if (lost != null) {
                         failure = new DatabaseReplacedException(file.toString(), lost);
+                        // the old file's -wal and -shm (same inodes as when the watcher started) must not be
+                        // paired with the new file: whoever opens it next would replay the old pages over it
+                        wal.deleteIfUnchanged();
+                        shm.deleteIfUnchanged();
                         wakeAll();
                         return;
                     }
@@ -461,7 +469,7 @@ public final class ChangeWatcher {
                 }
             }
         } finally {
-            closeQuietly(conn);
+            closeQuietly(conn); // after a loss too: SQLite neither checkpoints nor deletes the -wal of a moved file
             if (fileEvents != null) {
                 try {
                     fileEvents.close();
@@ -488,26 +496,6 @@ public final class ChangeWatcher {
     private static boolean isBusy(SQLException e) {
         int code = e.getErrorCode() & 0xff;
         return code == 5 || code == 6;
-    }
-
-    private Object identity() {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Returns "deleted" or "replaced" if the file is no longer the one watched, else null. */
-    private String lost(Object identity) {
-        try {
-            Object now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-            return Objects.equals(now, identity) ? null : "replaced";
-        } catch (NoSuchFileException e) {
-            return "deleted";
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static void closeQuietly(Connection conn) {

@@ -43,8 +43,7 @@ final class WatchWaiter implements ChangeWaiter {
         }
         DatabaseReplacedException failure = watcher.failure();
         if (failure != null) {
-            throw new DatabaseReplacedException(watcher.file().toString(),
-                    failure.getMessage().contains("deleted") ? "deleted" : "replaced");
+            throw new DatabaseReplacedException(failure.file(), failure.what());
         }
         boolean was = changed;
         changed = false;

@@ -71,12 +71,13 @@ final class JdbiWorkerPool implements WorkerPool {
         running.add(pool);
         pool.completerThread.start();
         for (QueueWorker w : pool.workers.values()) {
-            long beatMillis = Math.max(1, w.options().lease().toMillis() / 3);
+            long beatMillis = Math.max(1, Args.saturatedNanos(w.options().lease()) / 3_000_000L);
             pool.beats.scheduleAtFixedRate(w::heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
             if (statsEvery != null) {
+                long statsMillis = Math.max(1, Args.saturatedNanos(statsEvery) / 1_000_000L);
                 // on a thread of its own: a slow stats query or listener must not delay heartbeats
                 pool.stats.scheduleAtFixedRate(() -> QueueWorker.inPool(pool.poolThreads,
-                        () -> pool.reportStats(w, listener)), statsEvery.toMillis(), statsEvery.toMillis(),
+                        () -> pool.reportStats(w, listener)), statsMillis, statsMillis,
                         TimeUnit.MILLISECONDS);
             }
             w.start(pool.runners, pool.poolThreads, pool.timers);
@@ -153,7 +154,7 @@ final class JdbiWorkerPool implements WorkerPool {
     }
 
     private boolean shutdown(Duration grace, boolean removeHook) throws InterruptedException {
-        Args.requireNonNegativeSeconds("shutdown grace", grace);
+        long graceNanos = Args.timeoutNanos("shutdown grace", grace);
         if (poolThreads.contains(Thread.currentThread())) {
             // a handler or listener: waiting here would wait for itself, so shut down from another thread
             Thread stopper = new Thread(() -> {
@@ -166,7 +167,7 @@ final class JdbiWorkerPool implements WorkerPool {
             stopper.start();
             return false;
         }
-        long until = System.nanoTime() + grace.toNanos();
+        long until = System.nanoTime() + graceNanos;
         boolean first;
         synchronized (this) {
             first = !shutdownStarted;

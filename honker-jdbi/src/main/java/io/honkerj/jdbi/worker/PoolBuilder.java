@@ -197,6 +197,7 @@ public final class PoolBuilder implements WorkerPool.Builder {
 
     @Override
     public WorkerPool start() {
+        db.read(s -> null); // fails now, not on the pool's threads, if the honker is closed or its file replaced
         return JdbiWorkerPool.start(db, prefix, registrations(), listener, statsEvery, hookGrace, running);
     }
 

@@ -2,6 +2,7 @@ package io.honkerj.jdbi.worker;
 
 import io.honkerj.api.ClaimWaker;
 import io.honkerj.api.DatabaseReplacedException;
+import io.honkerj.api.HonkerClosedException;
 import io.honkerj.api.Job;
 import io.honkerj.api.JobTimedOutException;
 import io.honkerj.api.ListenerClosedException;
@@ -11,6 +12,7 @@ import io.honkerj.api.RateLimiter;
 import io.honkerj.api.RetryLaterException;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
+import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
 import io.honkerj.jdbi.queue.JdbiQueue;
@@ -176,6 +178,9 @@ final class QueueWorker {
             } catch (DatabaseReplacedException e) {
                 log.error("Queue '{}': the database file was replaced; this worker stops claiming", queue, e);
                 break;
+            } catch (HonkerClosedException e) {
+                log.warn("Queue '{}': the honker was closed; this worker stops claiming", queue);
+                break;
             } catch (RuntimeException | Error e) {
                 log.warn("Queue '{}': claim failed; trying again in {}", queue, ERROR_PAUSE, e);
                 try {
@@ -316,7 +321,7 @@ final class QueueWorker {
 
     /** Waits up to {@code d} (at most a second at a time, so a moved test clock is seen); false if stopping. */
     private boolean pauseFor(Duration d) throws InterruptedException {
-        long nanos = Math.min(d.toNanos(), TimeUnit.SECONDS.toNanos(1));
+        long nanos = Math.min(Args.saturatedNanos(d), TimeUnit.SECONDS.toNanos(1));
         lock.lock();
         try {
             while (nanos > 0 && !stopping && !paused) {

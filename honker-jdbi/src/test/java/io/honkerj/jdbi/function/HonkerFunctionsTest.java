@@ -110,18 +110,98 @@ class HonkerFunctionsTest {
     }
 
     @Test
-    void argumentsAreStrictlyTypedAndBadValuesNamed() {
+    void argumentsAreStrictlyTypedAndUpstreamsErrorsKeepTheirMessages() {
         assertThatThrownBy(() -> sql("SELECT honker_enqueue('q', 1, NULL, NULL, 0, 3, NULL)", Long.class))
                 .hasMessageContaining("Invalid function parameter type");
-        assertThatThrownBy(() -> sql("SELECT honker_claim_batch('q', 'w', -1, 60)", String.class))
-                .hasMessageContaining("n must be at least 1, got -1");
-        assertThatThrownBy(() -> sql("SELECT honker_claim_batch('q', 'w', 1, 0)", String.class))
-                .hasMessageContaining("timeout_s must be at least 1, got 0");
-        assertThatThrownBy(() -> sql("SELECT honker_enqueue('q', '1', NULL, NULL, 0, 0, NULL)", Long.class))
-                .hasMessageContaining("max_attempts must be at least 1, got 0");
-        assertThatThrownBy(() -> sql("SELECT honker_lock_acquire('l', 'a', 0)", Long.class))
-                .hasMessageContaining("ttl_s must be at least 1, got 0");
+        assertThatThrownBy(() -> sql("SELECT honker_claim_batch('q', 'w', 1.5, 60)", String.class))
+                .hasMessageContaining("Invalid function parameter type");
+        assertThatThrownBy(() -> sql("SELECT honker_lock_renew('l', 'a', 0)", Long.class))
+                .hasMessageContaining("ttl_s must be positive");
+        assertThatThrownBy(() -> sql("SELECT honker_rate_limit_try('r', 0, 60)", Long.class))
+                .hasMessageContaining("limit and per must be positive");
         assertThat(honker.queue("q").stats().pending()).isZero();
+    }
+
+    private long count(String sql) {
+        return sql(sql, Long.class);
+    }
+
+    /** Inputs upstream accepts, and the Java API refuses, give upstream's results (honker_ops.rs at 54af9ac5). */
+    @Test
+    void inputsUpstreamAcceptsGiveUpstreamsResults() {
+        // claim_batch lists rows in its UPDATE ... RETURNING order (by id), not by priority
+        long mid = sql("SELECT honker_enqueue('o', '\"mid\"', NULL, NULL, 5, 3, NULL)", Long.class);
+        long high = sql("SELECT honker_enqueue('o', '\"high\"', NULL, NULL, 10, 3, NULL)", Long.class);
+        long low = sql("SELECT honker_enqueue('o', '\"low\"', NULL, NULL, 0, 3, NULL)", Long.class);
+        String claimed = sql("SELECT honker_claim_batch('o', 'w', 2, 60)", String.class);
+        assertThat(claimed).contains("\"id\":" + high).contains("\"id\":" + mid).doesNotContain("\"id\":" + low + ",");
+        assertThat(claimed.indexOf("\"id\":" + mid)).as("by id, as upstream's RETURNING")
+                .isLessThan(claimed.indexOf("\"id\":" + high));
+        // n < 0 claims every claimable row (LIMIT -1), n = 0 none
+        assertThat(sql("SELECT honker_claim_batch('o', 'w', 0, 60)", String.class)).isEqualTo("[]");
+        assertThat(sql("SELECT honker_claim_batch('o', 'w', -1, 60)", String.class)).contains("\"id\":" + low);
+
+        // a result saved with ttl 0 (or less) never expires
+        assertThat(sql("SELECT honker_result_save(5, '\"kept\"', 0)", Long.class)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM _honker_results WHERE job_id = 5 AND expires_at IS NULL")).isEqualTo(1);
+        assertThat(sql("SELECT honker_result_get(5)", String.class)).isEqualTo("\"kept\"");
+        assertThat(honker.results().getJson(5)).contains("\"kept\"");
+        assertThat(sql("SELECT honker_result_save(5, '\"again\"', -3)", Long.class)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM _honker_results WHERE job_id = 5 AND expires_at IS NULL")).isEqualTo(1);
+
+        // enqueue: negative delay is due at once, max_attempts 0 is dead-lettered by the next claim's pre-pass
+        long early = sql("SELECT honker_enqueue('e', '1', NULL, -30, 0, 3, NULL)", Long.class);
+        assertThat(count("SELECT run_at < unixepoch() FROM _honker_live WHERE id = " + early)).isEqualTo(1);
+        long never = sql("SELECT honker_enqueue('z', '1', NULL, NULL, 0, 0, NULL)", Long.class);
+        assertThat(sql("SELECT honker_claim_batch('z', 'w', 1, 60)", String.class)).isEqualTo("[]");
+        assertThat(sql("SELECT last_error FROM _honker_dead WHERE id = " + never, String.class))
+                .isEqualTo("max attempts exceeded");
+
+        // a lock ttl of 0 is granted (and free for anyone at once), renew revives a lapsed row of the same owner
+        assertThat(sql("SELECT honker_lock_acquire('l', 'a', 0)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_lock_renew('l', 'a', 30)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_lock_acquire('l', 'b', 30)", Long.class)).isZero();
+
+        // heartbeat with 0 and retry with a negative delay are accepted
+        long job = sql("SELECT honker_enqueue('h', '1', NULL, NULL, 0, 3, NULL)", Long.class);
+        sql("SELECT honker_claim_batch('h', 'hw', 1, 60)", String.class);
+        assertThat(sql("SELECT honker_heartbeat(" + job + ", 'hw', 0)", Long.class)).isEqualTo(1);
+        assertThat(sql("SELECT honker_retry(" + job + ", 'hw', -5, 'err')", Long.class)).isEqualTo(1);
+        assertThat(count("SELECT run_at < unixepoch() FROM _honker_live WHERE id = " + job)).isEqualTo(1);
+
+        // read_since: limit 0 reads nothing, a negative limit everything
+        sql("SELECT honker_stream_publish('s', NULL, '1')", Long.class);
+        sql("SELECT honker_stream_publish('s', NULL, '2')", Long.class);
+        assertThat(sql("SELECT honker_stream_read_since('s', 0, 0)", String.class)).isEqualTo("[]");
+        assertThat(sql("SELECT json_array_length(honker_stream_read_since('s', 0, -1))", Long.class)).isEqualTo(2);
+
+        // scheduler max_attempts below 1 is clamped to 1, in register and update alike
+        assertThat(sql("SELECT honker_scheduler_register('m', 'q', '@every 5s', '1', 0, NULL, 0)", Long.class))
+                .isEqualTo(1);
+        assertThat(count("SELECT max_attempts FROM _honker_scheduler_tasks WHERE name = 'm'")).isEqualTo(1);
+        assertThat(sql("SELECT honker_scheduler_update('m', NULL, NULL, NULL, NULL, 0, -4, 1)", Long.class))
+                .isEqualTo(1);
+        assertThat(count("SELECT max_attempts FROM _honker_scheduler_tasks WHERE name = 'm'")).isEqualTo(1);
+    }
+
+    @Test
+    void schedulerTickFiresTasksInTableOrderAsUpstream() {
+        long now = System.currentTimeMillis() / 1000;
+        sql("SELECT honker_scheduler_register('zeta', 'q', '@every 1s', '1', 0, NULL)", Long.class);
+        sql("SELECT honker_scheduler_register('alpha', 'q', '@every 1s', '2', 0, NULL)", Long.class);
+        String fired = sql("SELECT honker_scheduler_tick(" + (now + 10) + ")", String.class);
+        assertThat(fired.indexOf("\"zeta\"")).isNotNegative().isLessThan(fired.indexOf("\"alpha\""));
+    }
+
+    @Test
+    void bootstrapRunsUpstreamsSchedulerMigrations() {
+        honker.jdbi().useHandle(h -> {
+            h.execute("ALTER TABLE _honker_scheduler_tasks DROP COLUMN max_attempts");
+            h.execute("ALTER TABLE _honker_scheduler_tasks DROP COLUMN enabled");
+        });
+        assertThat(sql("SELECT honker_bootstrap()", Long.class)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM pragma_table_info('_honker_scheduler_tasks') "
+                + "WHERE name IN ('enabled', 'max_attempts')")).isEqualTo(2);
     }
 
     @Test
