@@ -34,11 +34,13 @@ public final class QuickReport {
     /**
      * Runs the report.
      *
-     * @param args none for the whole report; {@code pool} for the worker-pool section alone
+     * @param args none for the whole report; {@code pool} for the worker-pool section alone; {@code own-jdbi}
+     *     for the "your own Jdbi" section alone
      * @throws Exception if a workload fails
      */
     public static void main(String[] args) throws Exception {
         boolean poolOnly = args.length > 0 && args[0].equals("pool");
+        boolean ownJdbiOnly = args.length > 0 && args[0].equals("own-jdbi");
         Path dir = Files.createTempDirectory("honker-quick-report");
         long start = System.nanoTime();
         try {
@@ -46,6 +48,10 @@ public final class QuickReport {
             System.out.printf(Locale.ROOT, "honker-jdbi quick report: embedded SQLite (WAL, synchronous=NORMAL) in %s,"
                     + " %d cores, Java %s%n%n", dir, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
+            if (ownJdbiOnly) {
+                new OwnJdbiSection(dir).run();
+                return;
+            }
             if (!poolOnly) {
                 report.enqueue();
                 report.claimAck();
@@ -55,6 +61,7 @@ public final class QuickReport {
             report.workerPool();
             if (!poolOnly) {
                 report.wakeups();
+                new OwnJdbiSection(dir).run();
             }
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
@@ -69,7 +76,7 @@ public final class QuickReport {
     }
 
     /** Runs a step (refilling untimed when it reports 0 jobs) until this much measured time has passed. */
-    private static Measured run(Step step, Step refill, long nanos) throws Exception {
+    static Measured run(Step step, Step refill, long nanos) throws Exception {
         long units = 0;
         long measured = 0;
         while (measured < nanos) {
@@ -102,7 +109,7 @@ public final class QuickReport {
         return new Measured[] {median(h), median(r)};
     }
 
-    private static Measured median(List<Measured> rounds) {
+    static Measured median(List<Measured> rounds) {
         List<Measured> sorted = new ArrayList<>(rounds);
         sorted.sort(Comparator.comparingDouble(Measured::perSecond));
         return sorted.get(sorted.size() / 2);

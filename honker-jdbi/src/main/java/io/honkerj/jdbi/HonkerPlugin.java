@@ -12,6 +12,7 @@ import java.util.WeakHashMap;
 import io.honkerj.jdbi.function.HonkerFunctions;
 import io.honkerj.jdbi.internal.EagerBusyHandler;
 import io.honkerj.jdbi.internal.NotifyFunction;
+import io.honkerj.jdbi.internal.SqliteConnections;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.spi.JdbiPlugin;
@@ -70,7 +71,7 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
      */
     @Override
     public Connection customizeConnection(Connection conn) throws SQLException {
-        SQLiteConnection sqlite = sqliteUnder(conn);
+        SQLiteConnection sqlite = SqliteConnections.unwrap(conn);
         if (CUSTOMIZED.putIfAbsent(sqlite, Boolean.TRUE) == null) {
             try {
                 applyPragmas(sqlite);
@@ -85,26 +86,6 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
             }
         }
         return conn;
-    }
-
-    /**
-     * Returns sqlite-jdbc's connection under a connection Jdbi was given: the connection itself, or the one
-     * a pool's proxy wraps.
-     *
-     * @param conn a connection, possibly a pool's proxy
-     * @return the sqlite-jdbc connection
-     * @throws SQLException naming the connection if it is not SQLite's
-     */
-    static SQLiteConnection sqliteUnder(Connection conn) throws SQLException {
-        if (conn instanceof SQLiteConnection sqlite) {
-            return sqlite;
-        }
-        if (!conn.isWrapperFor(SQLiteConnection.class)) {
-            throw new SQLException("HonkerPlugin: " + conn + " is not a SQLite connection and does not wrap one "
-                    + "(honker runs on sqlite-jdbc only: install HonkerPlugin on a Jdbi whose connections are "
-                    + "jdbc:sqlite:..., directly or through a pool)");
-        }
-        return conn.unwrap(SQLiteConnection.class);
     }
 
     /**

@@ -13,11 +13,13 @@ import io.honkerj.api.Queue;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlite3.SQLitePlugin;
@@ -161,6 +163,52 @@ class AppJdbiTest {
             try (Handle h = jdbi.open()) {
                 assertThat(h.getStatementBuilder().getClass().getName()).doesNotContain("honkerj");
             }
+        }
+    }
+
+    @Test
+    void honkersOwnOperationsOnAnAppJdbiDoNotOpenAConnectionEach() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("count.db");
+        AtomicInteger opened = new AtomicInteger();
+        Jdbi jdbi = Jdbi.create(() -> {
+            opened.incrementAndGet();
+            return DriverManager.getConnection(url);
+        }).installPlugin(new HonkerPlugin());
+        try (JdbiHonker honker = JdbiHonker.create(jdbi);
+                Listener listener = honker.listen("ch")) {
+            int afterCreate = opened.get();
+            Queue q = honker.queue("q");
+            for (int i = 0; i < 50; i++) {
+                q.enqueue(i);
+                honker.notify("ch", i);
+                assertThat(listener.recv(Duration.ofSeconds(30))).isPresent();
+                q.claimOne("w").orElseThrow().ack();
+            }
+            assertThat(opened.get() - afterCreate).as("connections opened for 200 operations")
+                    .isLessThanOrEqualTo(JdbiHonker.DEFAULT_BORROWED_CONNECTIONS);
+        }
+    }
+
+    @Test
+    void inTransactionOnAnAppJdbiHonkerJoinsAttachedViewsAndRollsBackTogether() {
+        Jdbi jdbi = hikariJdbi("tx.db");
+        jdbi.useHandle(h -> h.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, email TEXT)"));
+        try (JdbiHonker honker = JdbiHonker.create(jdbi)) {
+            assertThatThrownBy(() -> honker.inTransaction((h, tx) -> {
+                h.execute("INSERT INTO orders (email) VALUES ('a@example.com')");
+                tx.queue("q").enqueue("one");
+                JdbiHonker.attach(h).queue("q").enqueue("two");
+                throw new IllegalStateException("declined");
+            })).hasMessage("declined");
+            assertThat(honker.queue("q").stats().pending()).isZero();
+            honker.inTransaction((h, tx) -> {
+                h.execute("INSERT INTO orders (email) VALUES ('b@example.com')");
+                JdbiHonker.attach(h).queue("q").enqueue("three");
+                return tx.queue("q").enqueue("four");
+            });
+            assertThat(honker.queue("q").stats().pending()).isEqualTo(2);
+            long orders = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM orders").mapTo(Long.class).one());
+            assertThat(orders).isEqualTo(1L);
         }
     }
 }

@@ -16,18 +16,34 @@ import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * A Jdbi {@link StatementBuilder} for connections the library owns that keeps honker's own DAO statements
- * prepared for the life of the connection instead of parsing them again on every call. Statements of any
- * other origin (your SQL on the same handle) are prepared and closed as usual.
+ * A Jdbi {@link StatementBuilder} for handles the library keeps open that keeps honker's own DAO statements
+ * prepared for the life of the handle instead of parsing them again on every call. Statements of any other
+ * origin (your SQL on the same handle) go to the builder it wraps, prepared and closed as that one does.
+ *
+ * <p>Honker's statements are prepared on sqlite-jdbc's own connection, unwrapped from a pool's proxy, so
+ * that they run without the proxy's per-call wrapping; they are closed with this builder, when the handle
+ * closes. One that sqlite-jdbc closed itself (it finalizes a statement whose step failed with an error such
+ * as SQLITE_FULL or SQLITE_IOERR) is prepared again on its next use.
  */
 public final class CachingStatementBuilder implements StatementBuilder {
     private static final String OWN_PACKAGE = "io.honkerj.jdbi.";
-    private final StatementBuilder fallback = new DefaultStatementBuilder();
+    private final StatementBuilder fallback;
     private final Map<String, PreparedStatement> cache = new HashMap<>();
     private final Set<Statement> cached = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Creates an empty cache for one connection. */
-    public CachingStatementBuilder() {}
+    /** Creates an empty cache for one handle, with Jdbi's default builder for other statements. */
+    public CachingStatementBuilder() {
+        this(new DefaultStatementBuilder());
+    }
+
+    /**
+     * Creates an empty cache for one handle.
+     *
+     * @param fallback the builder of every statement that is not honker's own (the handle's own builder)
+     */
+    public CachingStatementBuilder(StatementBuilder fallback) {
+        this.fallback = fallback;
+    }
 
     private static boolean isOwn(StatementContext ctx) {
         ExtensionMethod m = ctx.getExtensionMethod();
@@ -52,7 +68,7 @@ public final class CachingStatementBuilder implements StatementBuilder {
         if (prepared != null) {
             cached.remove(prepared);
         }
-        PreparedStatement fresh = conn.prepareStatement(sql);
+        PreparedStatement fresh = SqliteConnections.unwrap(conn).prepareStatement(sql);
         cache.put(sql, fresh);
         cached.add(fresh);
         return fresh;
@@ -83,5 +99,6 @@ public final class CachingStatementBuilder implements StatementBuilder {
         }
         cache.clear();
         cached.clear();
+        fallback.close(conn);
     }
 }

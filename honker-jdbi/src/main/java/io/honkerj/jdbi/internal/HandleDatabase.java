@@ -27,7 +27,7 @@ public final class HandleDatabase implements Database {
      * @param file the database file, if known
      */
     public HandleDatabase(Handle handle, HonkerSettings settings, Path file) {
-        this(new HandleSession(handle), settings, file);
+        this(CallerSessions.of(handle), settings, file);
     }
 
     /**
