@@ -61,12 +61,13 @@ public final class CachingStatementBuilder implements StatementBuilder {
             return fallback.create(conn, sql, ctx);
         }
         PreparedStatement prepared = cache.get(sql);
-        if (prepared != null && !prepared.isClosed()) {
+        if (prepared != null && SqliteConnections.isUsable(prepared)) {
             prepared.clearParameters();
             return prepared;
         }
         if (prepared != null) {
             cached.remove(prepared);
+            prepared.close();
         }
         PreparedStatement fresh = SqliteConnections.unwrap(conn).prepareStatement(sql);
         cache.put(sql, fresh);

@@ -1,6 +1,7 @@
 package io.honkerj.jdbi.internal;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,20 +127,36 @@ public final class PooledDatabase extends OwnedDatabase {
 
     private void giveBack(HandleSession s, boolean healthy) {
         boolean reusable = !closed.get() && !s.handle().isClosed();
-        if (reusable && !healthy) {
-            try {
-                reusable = !s.handle().getConnection().isClosed() && s.handle().getConnection().getAutoCommit();
-            } catch (Exception e) {
-                reusable = false;
-            }
-        }
-        if (reusable && idle.offer(s)) {
+        boolean clean = healthy || s.handle().isClosed() || SqliteConnections.rollBackIfOpen(s.handle().getConnection());
+        if (reusable && clean && idle.offer(s)) {
             return;
         }
         created.decrementAndGet();
+        if (!clean) {
+            discard(s.handle());
+            return;
+        }
         s.handle().close();
     }
 
+
+    /**
+     * Throws away a handle whose connection could not be brought out of its transaction: the physical
+     * connection is closed first (SQLite then rolls the transaction back and releases its locks), so a pool
+     * that gets the handle's connection back can only find it closed, never inside a transaction.
+     */
+    private static void discard(Handle h) {
+        try {
+            SqliteConnections.unwrap(h.getConnection()).close();
+        } catch (SQLException | RuntimeException ignored) {
+            // closing is all we can do
+        }
+        try {
+            h.close();
+        } catch (RuntimeException ignored) {
+            // the connection is gone already
+        }
+    }
 
     @Override
     public void close() {
