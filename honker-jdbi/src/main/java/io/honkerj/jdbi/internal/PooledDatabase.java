@@ -127,7 +127,9 @@ public final class PooledDatabase extends OwnedDatabase {
 
     private void giveBack(HandleSession s, boolean healthy) {
         boolean reusable = !closed.get() && !s.handle().isClosed();
-        boolean clean = healthy || s.handle().isClosed() || SqliteConnections.rollBackIfOpen(s.handle().getConnection());
+        // after a failure, SQLite's own state decides: out of any transaction, or the connection is discarded
+        boolean clean = healthy || s.handle().isClosed()
+                || SqliteConnections.rollBackIfOpen(s.handle().getConnection());
         if (reusable && clean && idle.offer(s)) {
             return;
         }
@@ -138,7 +140,6 @@ public final class PooledDatabase extends OwnedDatabase {
         }
         s.handle().close();
     }
-
 
     /**
      * Throws away a handle whose connection could not be brought out of its transaction: the physical
