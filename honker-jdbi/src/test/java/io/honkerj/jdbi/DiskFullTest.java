@@ -106,4 +106,56 @@ class DiskFullTest {
             }
         }
     }
+
+    /**
+     * A COMMIT that fails leaves SQLite's transaction open (here a deferred foreign key, the one COMMIT
+     * failure SQLite reproduces on demand): honker rolls it back, so nothing of it is written, the next call
+     * works and no other connection waits on it.
+     */
+    private static void assertFailedCommitLeavesNothingOpen(JdbiHonker honker, Path file) throws SQLException {
+        honker.inTransaction((h, tx) -> {
+            h.execute("CREATE TABLE IF NOT EXISTS parent (id INTEGER PRIMARY KEY)");
+            return h.execute("CREATE TABLE IF NOT EXISTS child (parent_id INTEGER REFERENCES parent (id) "
+                    + "DEFERRABLE INITIALLY DEFERRED)");
+        });
+        long before = honker.queue("commit").stats().pending();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> honker.inTransaction((h, tx) -> {
+                h.execute("INSERT INTO child (parent_id) VALUES (42)");
+                return tx.queue("commit").enqueue("never");
+            })).hasStackTraceContaining("FOREIGN KEY");
+        }
+        assertOtherConnectionsCanWrite(file);
+        assertThat(honker.queue("commit").stats().pending()).isEqualTo(before);
+        assertThat(honker.queue("commit").enqueue("after")).isPositive();
+    }
+
+    @Test
+    void aFailedCommitOnHonkersOpenIsRolledBack() throws Exception {
+        Path file = dir.resolve("commit.db").toAbsolutePath();
+        try (JdbiHonker honker = Honkers.builder(file).maxConnections(1).open()) {
+            assertFailedCommitLeavesNothingOpen(honker, file);
+        }
+    }
+
+    @Test
+    void aFailedCommitOnAHikariHonkerIsRolledBack() throws Exception {
+        Path file = dir.resolve("hikari-commit.db").toAbsolutePath();
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl("jdbc:sqlite:" + file);
+        cfg.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(cfg)) {
+            Jdbi jdbi = Jdbi.create(pool).installPlugin(new HonkerPlugin());
+            try (JdbiHonker honker = JdbiHonker.create(jdbi, 1)) {
+                assertFailedCommitLeavesNothingOpen(honker, file);
+                // and on the app's own handles, attached
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+                    h.execute("INSERT INTO child (parent_id) VALUES (43)");
+                    JdbiHonker.attach(h).queue("commit").enqueue("never either");
+                })).hasStackTraceContaining("FOREIGN KEY");
+                assertOtherConnectionsCanWrite(file);
+                jdbi.useTransaction(h -> JdbiHonker.attach(h).queue("commit").enqueue("after, attached"));
+            }
+        }
+    }
 }
