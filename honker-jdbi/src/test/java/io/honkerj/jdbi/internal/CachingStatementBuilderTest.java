@@ -64,4 +64,31 @@ class CachingStatementBuilderTest {
         assertThat(seen.subList(1, 3)).extracting(Seen::boundBefore).as("bindings kept between calls")
                 .containsOnly(true);
     }
+
+    @Test
+    void honkersInsertsDoNotMakeSqliteJdbcQueryLastInsertRowid() {
+        List<Boolean> askedForKeys = new ArrayList<>();
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("keys.db")).installPlugin(new HonkerPlugin());
+        jdbi.getConfig(SqlStatements.class).addCustomizer(new StatementCustomizer() {
+            @Override
+            public void afterExecution(PreparedStatement stmt, StatementContext ctx) {
+                if (ctx.getExtensionMethod() != null
+                        && ctx.getExtensionMethod().getMethod().getName().equals("enqueue")) {
+                    try {
+                        Field keys = CoreStatement.class.getDeclaredField("generatedKeysStat");
+                        keys.setAccessible(true);
+                        askedForKeys.add(keys.get(stmt) != null);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        });
+        try (JdbiHonker honker = JdbiHonker.create(jdbi, 1)) {
+            long first = honker.queue("q").enqueue("a");
+            long second = honker.queue("q").enqueue("b");
+            assertThat(second).isEqualTo(first + 1); // ids still come back, through RETURNING
+        }
+        assertThat(askedForKeys).hasSize(2).containsOnly(false);
+    }
 }
