@@ -28,7 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  *       same on one handle the caller keeps open ({@code handle.useTransaction(...)}), and, for the cost of not
  *       keeping one, on a new handle (a new connection) per transaction;</li>
  *   <li>claim+ack, batch 1: honker's own operations, {@code queue.claimBatch} then {@code ackBatch};</li>
- *   <li>cross-process wake: a child JVM notifies every 2 ms, the honker's listener receives.</li>
+ *   <li>wake latency: notify() start to recv() return, from another thread of this JVM and from a child JVM,
+ *       one notification every 2 ms, received by the honker's listener.</li>
  * </ul>
  */
 final class OwnJdbiSection {
@@ -71,10 +72,12 @@ final class OwnJdbiSection {
             }
             Rate[] claim = rates(claims, refills);
             WakeProbe.Percentiles[] wake = new WakeProbe.Percentiles[setups.size()];
+            WakeProbe.Percentiles[] local = new WakeProbe.Percentiles[setups.size()];
             for (int i = 0; i < setups.size(); i++) {
+                local[i] = WakeProbe.sameJvm(setups.get(i).honker(), 300, 2);
                 wake[i] = WakeProbe.crossProcess(setups.get(i).honker(), setups.get(i).file(), 300, 20, 2);
             }
-            print(enqueue, perTx, claim, wake);
+            print(enqueue, perTx, claim, local, wake);
         } finally {
             for (Setup s : setups) {
                 s.honker().close();
@@ -176,7 +179,8 @@ final class OwnJdbiSection {
         return new Rate(units * 1e9 / wall, units * 1e9 / Math.max(1, cpu));
     }
 
-    private static void print(Rate[] enqueue, Rate perTx, Rate[] claim, WakeProbe.Percentiles[] wake) {
+    private static void print(Rate[] enqueue, Rate perTx, Rate[] claim, WakeProbe.Percentiles[] local,
+            WakeProbe.Percentiles[] wake) {
         System.out.println();
         System.out.println("Your own Jdbi: the same work on (a) Honkers.open, (b) an app Jdbi on HikariCP with"
                 + " HonkerPlugin, (c) a plain Jdbi.create(url) with HonkerPlugin; ratio = rate / rate of (a).");
@@ -192,6 +196,9 @@ final class OwnJdbiSection {
         System.out.printf(Locale.ROOT, "| %-43s | %16s | %16s | %5s | %,9.0f jobs/s | %5.2f | %6s |%n",
                 "(c) with a new handle per transaction", "", "", "", perTx.wall(), perTx.wall() / enqueue[0].wall(),
                 "");
+        System.out.printf(Locale.ROOT, "| %-43s | %13.2f ms | %13.2f ms | %5.2f | %13.2f ms | %5.2f | %6s |%n",
+                "same-JVM notify -> recv p50 (x of (a))", local[0].p50() / 1e3, local[1].p50() / 1e3,
+                local[1].p50() / local[0].p50(), local[2].p50() / 1e3, local[2].p50() / local[0].p50(), "");
         System.out.printf(Locale.ROOT, "| %-43s | %13.2f ms | %13.2f ms | %5.2f | %13.2f ms | %5.2f | %6s |%n",
                 "cross-process wake p50 (x of (a))", wake[0].p50() / 1e3, wake[1].p50() / 1e3,
                 wake[1].p50() / wake[0].p50(), wake[2].p50() / 1e3, wake[2].p50() / wake[0].p50(),

@@ -28,6 +28,9 @@ import org.sqlite.SQLiteConnection;
  * connection are in the same SQLite transaction whichever handle runs them. The caller's handle, its
  * statement builder, configuration and transaction handler are never changed.
  *
+ * <p>So honker's statements on your connection do not pass through your Jdbi's statement customizers or
+ * {@code SqlLogger}: they run on honker's handle, with honker's configuration.
+ *
  * <p>The registry is keyed by the sqlite-jdbc connection object; entries of connections that have been
  * closed are dropped whenever a new connection is registered.
  */

@@ -30,23 +30,6 @@ final class SqliteFailures {
     }
 
     /**
-     * Whether a failure leaves the connection's state in doubt, so that its transaction must be rolled back
-     * and its cached statements checked (sqlite-jdbc finalizes a statement whose step failed with one of
-     * these).
-     */
-    static boolean isDatabaseFailure(int code) {
-        return code == SQLiteErrorCode.SQLITE_FULL.code
-                || code == SQLiteErrorCode.SQLITE_IOERR.code
-                || code == SQLiteErrorCode.SQLITE_CORRUPT.code
-                || code == SQLiteErrorCode.SQLITE_NOTADB.code
-                || code == SQLiteErrorCode.SQLITE_INTERRUPT.code
-                || code == SQLiteErrorCode.SQLITE_NOMEM.code
-                || code == SQLiteErrorCode.SQLITE_READONLY.code
-                || code == SQLiteErrorCode.SQLITE_CANTOPEN.code
-                || code == SQLiteErrorCode.SQLITE_PROTOCOL.code;
-    }
-
-    /**
      * Returns the failure to throw for {@code e}: a {@link DatabaseFailedException} naming the code and the
      * file for a full disk, an I/O error, a damaged file or an interrupted call; {@code e} itself otherwise
      * (a statement's own error, or one of honker's exceptions).
