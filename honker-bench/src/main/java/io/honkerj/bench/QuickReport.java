@@ -39,8 +39,9 @@ public final class QuickReport {
     /**
      * Runs the report.
      *
-     * @param args {@code pool} for the worker-pool section alone (else the whole report); {@code --strict} to
-     *     exit with status 1 when a row is below its target
+     * @param args {@code pool} for the worker-pool section alone, {@code own-jdbi} for the "your own Jdbi"
+     *     section alone (else the whole report); {@code --strict} to exit with status 1 when a row is below its
+     *     target
      * @throws Exception if a workload fails
      */
     public static void main(String[] args) throws Exception {
@@ -60,15 +61,20 @@ public final class QuickReport {
             System.out.printf(Locale.ROOT, "honker-jdbi quick report: embedded SQLite (WAL, synchronous=NORMAL) in %s,"
                     + " %d cores, Java %s%n%n", dir, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            if (!parsed.poolOnly()) {
+            if (parsed.ownJdbiOnly()) {
+                new OwnJdbiSection(dir, report.verdict).run();
+            } else if (!parsed.poolOnly()) {
                 report.enqueue();
                 report.claimAck();
                 report.backlog();
                 report.print();
             }
-            report.workerPool();
-            if (!parsed.poolOnly()) {
+            if (!parsed.ownJdbiOnly()) {
+                report.workerPool();
+            }
+            if (!parsed.poolOnly() && !parsed.ownJdbiOnly()) {
                 report.wakeups();
+                new OwnJdbiSection(dir, report.verdict).run();
             }
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
@@ -84,22 +90,29 @@ public final class QuickReport {
      * The command line.
      *
      * @param poolOnly run the worker-pool section alone
+     * @param ownJdbiOnly run the "your own Jdbi" section alone
      * @param strict exit with status 1 when a row is below its target
      */
-    record Args(boolean poolOnly, boolean strict) {
-        static final String USAGE = "usage: java -cp benchmarks.jar io.honkerj.bench.QuickReport [pool] [--strict]";
+    record Args(boolean poolOnly, boolean ownJdbiOnly, boolean strict) {
+        static final String USAGE =
+                "usage: java -cp benchmarks.jar io.honkerj.bench.QuickReport [pool | own-jdbi] [--strict]";
 
         static Args parse(String... args) {
             boolean poolOnly = false;
+            boolean ownJdbiOnly = false;
             boolean strict = false;
             for (String arg : args) {
                 switch (arg) {
                     case "pool" -> poolOnly = true;
+                    case "own-jdbi" -> ownJdbiOnly = true;
                     case "--strict" -> strict = true;
                     default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'");
                 }
             }
-            return new Args(poolOnly, strict);
+            if (poolOnly && ownJdbiOnly) {
+                throw new IllegalArgumentException("Choose one section: pool or own-jdbi");
+            }
+            return new Args(poolOnly, ownJdbiOnly, strict);
         }
     }
 
@@ -110,7 +123,7 @@ public final class QuickReport {
     }
 
     /** Runs a step (refilling untimed when it reports 0 jobs) until this much measured time has passed. */
-    private static Measured run(Step step, Step refill, long nanos) throws Exception {
+    static Measured run(Step step, Step refill, long nanos) throws Exception {
         long units = 0;
         long measured = 0;
         while (measured < nanos) {
@@ -143,7 +156,7 @@ public final class QuickReport {
         return new Measured[] {median(h), median(r)};
     }
 
-    private static Measured median(List<Measured> rounds) {
+    static Measured median(List<Measured> rounds) {
         List<Measured> sorted = new ArrayList<>(rounds);
         sorted.sort(Comparator.comparingDouble(Measured::perSecond));
         return sorted.get(sorted.size() / 2);

@@ -59,9 +59,13 @@ class VerdictTest {
 
     @Test
     void theCommandLineTakesPoolAndStrictInAnyOrder() {
-        assertThat(QuickReport.Args.parse()).isEqualTo(new QuickReport.Args(false, false));
-        assertThat(QuickReport.Args.parse("--strict")).isEqualTo(new QuickReport.Args(false, true));
-        assertThat(QuickReport.Args.parse("--strict", "pool")).isEqualTo(new QuickReport.Args(true, true));
+        assertThat(QuickReport.Args.parse()).isEqualTo(new QuickReport.Args(false, false, false));
+        assertThat(QuickReport.Args.parse("--strict")).isEqualTo(new QuickReport.Args(false, false, true));
+        assertThat(QuickReport.Args.parse("--strict", "pool")).isEqualTo(new QuickReport.Args(true, false, true));
+        assertThat(QuickReport.Args.parse("own-jdbi")).isEqualTo(new QuickReport.Args(false, true, false));
+        assertThatThrownBy(() -> QuickReport.Args.parse("pool", "own-jdbi"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one section");
         assertThatThrownBy(() -> QuickReport.Args.parse("--strcit"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'--strcit'");

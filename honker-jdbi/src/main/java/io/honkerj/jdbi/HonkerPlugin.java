@@ -12,6 +12,7 @@ import java.util.WeakHashMap;
 import io.honkerj.jdbi.function.HonkerFunctions;
 import io.honkerj.jdbi.internal.EagerBusyHandler;
 import io.honkerj.jdbi.internal.NotifyFunction;
+import io.honkerj.jdbi.internal.SqliteConnections;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.spi.JdbiPlugin;
@@ -39,10 +40,18 @@ import org.sqlite.SQLiteConnection;
  *   <li>upstream's SQL functions for triggers and ad-hoc SQL: {@code notify(channel, payload)}
  *       ({@link NotifyFunction}) and the {@code honker_*} family ({@link HonkerFunctions}).</li>
  * </ul>
- * Connections that are not sqlite-jdbc's are left alone. Installing the plugin twice is a no-op.
+ * All of it goes on sqlite-jdbc's own connection, unwrapped from whatever pool hands it out (HikariCP and
+ * the like), once per physical connection. A connection that is not SQLite's is refused: opening a handle
+ * fails with a message naming it. Jdbi's own {@code SQLitePlugin} can be installed beside this one.
+ * Installing the plugin twice is a no-op.
  */
 public final class HonkerPlugin extends JdbiPlugin.Singleton {
-    private final Map<SQLiteConnection, Boolean> customized =
+    /**
+     * Physical connections already set up. Shared by every instance: a pool's connection seen through two
+     * Jdbis (or two plugin instances) is still one connection, and must get one busy handler, one commit
+     * hook and one set of functions.
+     */
+    private static final Map<SQLiteConnection, Boolean> CUSTOMIZED =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Creates the plugin. */
@@ -54,19 +63,27 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
         jdbi.getConfig(HonkerConfig.class).markPluginInstalled();
     }
 
+    /**
+     * Sets up the sqlite-jdbc connection under {@code conn} (unwrapped from a pool's proxy such as HikariCP's)
+     * once per physical connection, whichever Jdbi or plugin instance sees it first.
+     *
+     * @throws SQLException if {@code conn} is not, and does not wrap, a sqlite-jdbc connection
+     */
     @Override
     public Connection customizeConnection(Connection conn) throws SQLException {
-        if (!conn.isWrapperFor(SQLiteConnection.class)) {
-            return conn;
-        }
-        SQLiteConnection sqlite = conn.unwrap(SQLiteConnection.class);
-        if (customized.putIfAbsent(sqlite, Boolean.TRUE) == null) {
-            applyPragmas(conn);
-            EagerBusyHandler.install(conn);
-            hintWatcherOnCommit(conn, sqlite);
-            NotifyFunction.register(conn);
-            HonkerFunctions.register(conn);
-            sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteConnection sqlite = SqliteConnections.unwrap(conn);
+        if (CUSTOMIZED.putIfAbsent(sqlite, Boolean.TRUE) == null) {
+            try {
+                applyPragmas(sqlite);
+                EagerBusyHandler.install(sqlite);
+                hintWatcherOnCommit(sqlite);
+                NotifyFunction.register(sqlite);
+                HonkerFunctions.register(sqlite);
+                sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            } catch (SQLException | RuntimeException e) {
+                CUSTOMIZED.remove(sqlite);
+                throw e;
+            }
         }
         return conn;
     }
@@ -75,9 +92,9 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
      * Hooks the connection's commits to the file's change watcher ({@link ChangeWatcher#installCommitHook}),
      * for a connection on a file (not a memory database).
      */
-    private static void hintWatcherOnCommit(Connection conn, SQLiteConnection sqlite) throws SQLException {
+    private static void hintWatcherOnCommit(SQLiteConnection sqlite) throws SQLException {
         String file;
-        try (Statement st = conn.createStatement();
+        try (Statement st = sqlite.createStatement();
                 ResultSet rs = st.executeQuery(
                         ClasspathSqlLocator.removingComments().locate("io.honkerj.jdbi.schema.SchemaDao.mainFile").trim())) {
             file = rs.next() ? rs.getString(1) : null;

@@ -15,9 +15,10 @@ import io.honkerj.api.Outbox;
 import io.honkerj.api.OutboxOptions;
 import io.honkerj.api.TaskQueue;
 import io.honkerj.api.WorkerPool;
+import io.honkerj.jdbi.internal.CallerSessions;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
-import io.honkerj.jdbi.internal.JdbiDatabase;
+import io.honkerj.jdbi.internal.PooledDatabase;
 import io.honkerj.jdbi.lock.JdbiLocks;
 import io.honkerj.jdbi.notify.JdbiNotifications;
 import io.honkerj.jdbi.queue.JdbiQueue;
@@ -41,7 +42,8 @@ import org.jdbi.v3.core.Jdbi;
  * The {@link Honker} on Jdbi, in three forms:
  * <ul>
  *   <li>{@link Honkers#open(Path)}: the library opens and pools its own connections;</li>
- *   <li>{@link #create(Jdbi)}: on your Jdbi, one handle per operation from your connection source;</li>
+ *   <li>{@link #create(Jdbi)}: on your Jdbi; honker keeps a few handles opened from it (connections from
+ *       your pool or URL) for its own operations;</li>
  *   <li>{@link #attach(Handle)}: on your open handle; inside your transaction every operation joins it and
  *       commits nothing, so an enqueue rolls back with the business write beside it.</li>
  * </ul>
@@ -67,15 +69,38 @@ public final class JdbiHonker implements Honker {
         this.notifications = new JdbiNotifications(this.db, db.settings().notificationRetention());
     }
 
+    /** Handles {@link #create(Jdbi)} keeps open from your Jdbi at most by default: 2. */
+    public static final int DEFAULT_BORROWED_CONNECTIONS = 2;
+
     /**
      * Creates a honker on your Jdbi: installs {@link HonkerPlugin} (a no-op if installed) and creates the
      * schema if missing. Settings come from {@code jdbi.getConfig(HonkerConfig.class)}.
      *
+     * <p>For its own operations (claims, worker pools, wakers, listeners, scheduler ticks) the honker keeps
+     * up to {@link #DEFAULT_BORROWED_CONNECTIONS} handles opened from your Jdbi, so up to that many
+     * connections of your pool, until it is closed; honker's statements stay prepared on them. Your
+     * handles and transactions are not changed.
+     *
      * @param jdbi a Jdbi on a SQLite database
-     * @return the honker; closing it leaves your Jdbi alone
+     * @return the honker; closing it gives its handles back and leaves your Jdbi alone
      */
     public static JdbiHonker create(Jdbi jdbi) {
+        return create(jdbi, DEFAULT_BORROWED_CONNECTIONS);
+    }
+
+    /**
+     * Creates a honker on your Jdbi, as {@link #create(Jdbi)}, keeping at most {@code maxConnections}
+     * handles (connections of your pool) open from it.
+     *
+     * @param jdbi a Jdbi on a SQLite database
+     * @param maxConnections at least 1
+     * @return the honker; closing it gives its handles back and leaves your Jdbi alone
+     */
+    public static JdbiHonker create(Jdbi jdbi, int maxConnections) {
         Objects.requireNonNull(jdbi, "jdbi");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        }
         jdbi.installPlugin(new HonkerPlugin());
         Path file;
         try {
@@ -88,7 +113,8 @@ public final class JdbiHonker implements Honker {
         } else {
             OpenErrors.checkBeforeOpen(file);
         }
-        JdbiDatabase db = new JdbiDatabase(jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), file);
+        PooledDatabase db = PooledDatabase.borrowing(
+                jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), file, maxConnections);
         try {
             db.write(s -> {
                 Schema.bootstrap(s.handle());
@@ -134,11 +160,15 @@ public final class JdbiHonker implements Honker {
                     + "(its statements, SQL functions, BEGIN IMMEDIATE and commit hook): call "
                     + "jdbi.installPlugin(new HonkerPlugin()) once, before opening the handle");
         }
-        HandleDatabase db = new HandleDatabase(handle, config.toSettings(), Schema.mainFile(handle).orElse(null));
-        db.write(s -> {
-            Schema.ensure(s.handle());
-            return null;
-        });
+        CallerSessions.Attached session = CallerSessions.of(handle);
+        HandleDatabase db = new HandleDatabase(session, config.toSettings(), session.file().orElse(null));
+        if (!session.schemaChecked()) {
+            db.write(s -> {
+                Schema.ensure(s.handle());
+                return null;
+            });
+            session.markSchemaChecked();
+        }
         return new JdbiHonker(db, handle.getJdbi());
     }
 

@@ -48,6 +48,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +122,29 @@ class ReadmeExamplesTest {
         // end::own-jdbi[]
         assertThat(honker.queue("emails").stats().pending()).isEqualTo(1);
         honker.close();
+    }
+
+    @Test
+    void yourOwnJdbiOnAPool() {
+        Path path = dir.resolve("pooled.db");
+        Jdbi.create("jdbc:sqlite:" + path).useHandle(h -> h.execute(
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)"));
+        // tag::own-jdbi-pool[]
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + path);
+        config.setMaximumPoolSize(8); // honker keeps up to 2 of these for its own work while it is open
+        HikariDataSource pool = new HikariDataSource(config);
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new HonkerPlugin());
+        JdbiHonker honker = JdbiHonker.create(jdbi);
+
+        jdbi.useTransaction(handle -> {
+            handle.execute("INSERT INTO users (email) VALUES ('erin@example.com')");
+            JdbiHonker.attach(handle).queue("emails").enqueue(Map.of("to", "erin@example.com"));
+        });
+        // end::own-jdbi-pool[]
+        assertThat(honker.queue("emails").claimOne("w").orElseThrow().payloadJson()).contains("erin@example.com");
+        honker.close();
+        pool.close();
     }
 
     @Test

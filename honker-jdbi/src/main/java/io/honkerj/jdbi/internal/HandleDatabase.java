@@ -27,7 +27,7 @@ public final class HandleDatabase implements Database {
      * @param file the database file, if known
      */
     public HandleDatabase(Handle handle, HonkerSettings settings, Path file) {
-        this(new HandleSession(handle), settings, file);
+        this(CallerSessions.of(handle), settings, file);
     }
 
     /**
@@ -60,10 +60,15 @@ public final class HandleDatabase implements Database {
     @Override
     public <R> R write(Function<Session, R> work) {
         Handle handle = session.handle();
-        if (handle.isInTransaction()) {
-            return work.apply(session);
+        R result;
+        try {
+            if (handle.isInTransaction()) {
+                return work.apply(session);
+            }
+            result = busyRetry.run("write transaction", () -> handle.inTransaction(h -> work.apply(session)));
+        } catch (RuntimeException e) {
+            throw SqliteFailures.translate(e, file);
         }
-        R result = busyRetry.run("write transaction", () -> handle.inTransaction(h -> work.apply(session)));
         if (file != null) {
             if (watchKey == null) {
                 watchKey = ChangeWatcher.keyOf(file); // once per view, and only for views that commit
@@ -81,7 +86,11 @@ public final class HandleDatabase implements Database {
 
     @Override
     public <R> R read(Function<Session, R> work) {
-        return work.apply(session);
+        try {
+            return work.apply(session);
+        } catch (RuntimeException e) {
+            throw SqliteFailures.translate(e, file);
+        }
     }
 
     @Override

@@ -82,26 +82,52 @@ public final class ImmediateTransactionHandler implements TransactionHandler {
         throw unbound();
     }
 
-    /** The handler of one handle: its connection's prepared statements and its nesting depth. */
+    /**
+     * The handler of one handle: its connection's prepared statements and its nesting depth.
+     *
+     * <p>After a failure SQLite's state, not this handler's, decides: a statement sqlite-jdbc finalized after
+     * a failed step is prepared again before its next use; a failed BEGIN or COMMIT is followed by a
+     * ROLLBACK, and a ROLLBACK that finds no transaction (SQLite already rolled back) is not an error.
+     */
     private static final class Bound implements TransactionHandler {
         private final Connection conn;
-        private final PreparedStatement begin;
-        private final PreparedStatement commit;
-        private final PreparedStatement rollback;
+        private final String[] sql = new String[3];
+        private final PreparedStatement[] prepared = new PreparedStatement[3];
+        private static final int BEGIN = 0;
+        private static final int COMMIT = 1;
+        private static final int ROLLBACK = 2;
         private int depth;
 
         Bound(Connection conn) throws SQLException {
-            this.conn = conn;
+            this.conn = SqliteConnections.unwrap(conn);
             ClasspathSqlLocator locator = ClasspathSqlLocator.removingComments();
-            this.begin = conn.prepareStatement(locator.locate(ImmediateTransactionHandler.class, "begin").trim());
-            this.commit = conn.prepareStatement(locator.locate(ImmediateTransactionHandler.class, "commit").trim());
-            this.rollback = conn.prepareStatement(locator.locate(ImmediateTransactionHandler.class, "rollback").trim());
+            String[] names = {"begin", "commit", "rollback"};
+            for (int i = 0; i < names.length; i++) {
+                sql[i] = locator.locate(ImmediateTransactionHandler.class, names[i]).trim();
+                prepared[i] = this.conn.prepareStatement(sql[i]);
+            }
+        }
+
+        /** Runs one of the three statements, preparing it again if sqlite-jdbc has finalized it. */
+        private void execute(int which) throws SQLException {
+            PreparedStatement st = prepared[which];
+            if (!SqliteConnections.isUsable(st)) {
+                st.close();
+                st = conn.prepareStatement(sql[which]);
+                prepared[which] = st;
+            }
+            st.execute();
         }
 
         @Override
         public void begin(Handle handle) {
             if (depth == 0) {
-                run(begin, "begin");
+                try {
+                    execute(BEGIN);
+                } catch (SQLException e) {
+                    rollbackQuietly(e);
+                    throw new TransactionException("begin failed", e);
+                }
             }
             depth++;
         }
@@ -112,7 +138,11 @@ public final class ImmediateTransactionHandler implements TransactionHandler {
                 throw new TransactionException("commit without a transaction");
             }
             if (depth == 1) {
-                run(commit, "commit");
+                try {
+                    execute(COMMIT);
+                } catch (SQLException e) {
+                    throw new TransactionException("commit failed", e);
+                }
             }
             depth--;
         }
@@ -124,11 +154,22 @@ public final class ImmediateTransactionHandler implements TransactionHandler {
             }
             depth = 0;
             try {
-                rollback.execute();
+                execute(ROLLBACK);
             } catch (SQLException e) {
                 // SQLite may already have rolled back after the error that brought us here.
-                if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                if (!SqliteConnections.noTransaction(e)) {
                     throw new TransactionException("rollback failed", e);
+                }
+            }
+        }
+
+        /** After a failed BEGIN: whatever it may have left open is rolled back. */
+        private void rollbackQuietly(SQLException cause) {
+            try {
+                execute(ROLLBACK);
+            } catch (SQLException e) {
+                if (!SqliteConnections.noTransaction(e)) {
+                    cause.addSuppressed(e);
                 }
             }
         }
@@ -140,36 +181,28 @@ public final class ImmediateTransactionHandler implements TransactionHandler {
 
         @Override
         public void savepoint(Handle handle, String name) {
-            execute("SAVEPOINT " + quote(name));
+            savepointStatement("SAVEPOINT " + quote(name));
         }
 
         @Override
         public void rollbackToSavepoint(Handle handle, String name) {
-            execute("ROLLBACK TO SAVEPOINT " + quote(name));
+            savepointStatement("ROLLBACK TO SAVEPOINT " + quote(name));
         }
 
         @Override
         public void releaseSavepoint(Handle handle, String name) {
-            execute("RELEASE SAVEPOINT " + quote(name));
+            savepointStatement("RELEASE SAVEPOINT " + quote(name));
         }
 
         private static String quote(String name) {
             return "\"" + name.replace("\"", "\"\"") + "\"";
         }
 
-        private void execute(String sql) {
+        private void savepointStatement(String sql) {
             try (Statement st = conn.createStatement()) {
                 st.execute(sql);
             } catch (SQLException e) {
                 throw new TransactionException(sql + " failed", e);
-            }
-        }
-
-        private static void run(PreparedStatement st, String what) {
-            try {
-                st.execute();
-            } catch (SQLException e) {
-                throw new TransactionException(what + " failed", e);
             }
         }
 

@@ -32,14 +32,19 @@ abstract class OwnedDatabase implements Database {
 
     @Override
     public final <R> R write(Function<Session, R> work) {
-        R result = busyRetry.run("write transaction", () -> {
-            writeGate.lock();
-            try {
-                return withSession(s -> s.handle().inTransaction(h -> work.apply(s)));
-            } finally {
-                writeGate.unlock();
-            }
-        });
+        R result;
+        try {
+            result = busyRetry.run("write transaction", () -> {
+                writeGate.lock();
+                try {
+                    return withSession(s -> s.handle().inTransaction(h -> work.apply(s)));
+                } finally {
+                    writeGate.unlock();
+                }
+            });
+        } catch (RuntimeException e) {
+            throw SqliteFailures.translate(e, file);
+        }
         if (watchKey != null) {
             ChangeWatcher.wakeIfWatched(watchKey);
         }
@@ -71,7 +76,11 @@ abstract class OwnedDatabase implements Database {
 
     @Override
     public final <R> R read(Function<Session, R> work) {
-        return busyRetry.run("read", () -> withSession(work));
+        try {
+            return busyRetry.run("read", () -> withSession(work));
+        } catch (RuntimeException e) {
+            throw SqliteFailures.translate(e, file);
+        }
     }
 
     @Override
