@@ -189,20 +189,28 @@ final class WalCheckpointer {
                 conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
                 checkpoint = conn.prepareStatement(CHECKPOINT_SQL);
             }
+            boolean busy;
             long frames;
             long copied;
             try (ResultSet rs = checkpoint.executeQuery()) {
                 rs.next();
+                busy = rs.getInt(1) != 0;
                 frames = rs.getLong(2);
                 copied = rs.getLong(3);
+            }
+            if (busy) {
+                return; // another connection is checkpointing: the commits count towards the next one
             }
             if (frames < 0) {
                 notWal = true;
                 close();
                 return;
             }
-            if (frames > 0 && since > 0) {
-                double perCommit = Math.min(1000, Math.max(1, (double) frames / since));
+            // frames counts the WAL since it last started over: what these commits added is the growth since
+            // the last checkpoint, or all of it if the WAL started over in between
+            long added = frames >= lastFrames ? frames - lastFrames : frames;
+            if (added > 0 && since > 0) {
+                double perCommit = Math.min(1000, Math.max(1, (double) added / since));
                 framesPerCommit += (perCommit - framesPerCommit) / 4;
             }
             lastFrames = frames;
