@@ -25,11 +25,13 @@ import org.sqlite.SQLiteOpenMode;
  * {@code PRAGMA wal_checkpoint(PASSIVE)} ({@code checkpoint.sql}) on its own connection to the file once
  * about {@value #TARGET_FRAMES} pages were written since its last checkpoint (it learns the pages per
  * commit from what each checkpoint found), or {@value #MAX_GAP_MILLIS} ms after a commit at the latest.
- * A passive checkpoint waits for nobody; once it copied the whole WAL, the next writer starts the WAL over
- * from its beginning, so the WAL stays near {@value #TARGET_FRAMES} pages and SQLite's own autocheckpoint
- * (kept at upstream's 10,000 as a safety net, for when this thread falls far behind or a long reader
- * holds an old snapshot) is not reached. Upstream's processes on the same file still checkpoint on their
- * own commits, as they always did.
+ * A passive checkpoint waits for nobody. When it copied the whole WAL (writes paused for as long as it
+ * ran), the next writer starts the WAL over from its beginning, so the WAL stays near
+ * {@value #TARGET_FRAMES} pages and SQLite's own autocheckpoint, kept at upstream's 10,000 pages, is never
+ * reached. Under writes that never pause, the WAL cannot start over without a moment with no writer: it
+ * grows to those 10,000 pages, and the commit that crosses them runs SQLite's checkpoint, which then has
+ * only the pages written since this thread's last pass left to copy, not all of them. Upstream's
+ * processes on the same file still checkpoint on their own commits, as they always did.
  *
  * <p>The thread's connection is closed {@value #CLOSE_AFTER_MILLIS} ms after the file's last commit; the
  * thread then parks with nothing to do (no timer: idle costs nothing). A file that is not in WAL mode is
