@@ -34,8 +34,10 @@ import org.sqlite.SQLiteOpenMode;
  * processes on the same file still checkpoint on their own commits, as they always did.
  *
  * <p>The thread's connection is closed {@value #CLOSE_AFTER_MILLIS} ms after the file's last commit; the
- * thread then parks with nothing to do (no timer: idle costs nothing). A file that is not in WAL mode is
- * left alone.
+ * thread then parks with nothing to do (no timer: idle costs nothing). Before each checkpoint it compares
+ * the file's identity (one {@code stat}) with the one its connection opened: a deleted or replaced file's
+ * connection is closed, never checkpointed into, and a missing file is never created. A file that is not
+ * in WAL mode is left alone.
  */
 final class WalCheckpointer {
     static final long TARGET_FRAMES = 2000;
@@ -62,6 +64,8 @@ final class WalCheckpointer {
     private boolean idle = true;
     private Connection conn;
     private PreparedStatement checkpoint;
+    /** The file's identity when {@link #conn} was opened: a replaced file gets a connection of its own. */
+    private Object openedKey;
 
     private WalCheckpointer(Path file) {
         this.file = file;
@@ -185,7 +189,14 @@ final class WalCheckpointer {
         commitsAtLast = commitsNow;
         lastAt = System.nanoTime();
         try {
+            if (conn != null && !java.util.Objects.equals(fileKey(), openedKey)) {
+                close(); // the file was deleted or replaced: never checkpoint into the old one's ghost
+            }
             if (conn == null) {
+                openedKey = fileKey();
+                if (openedKey == null) {
+                    return; // no file (deleted): nothing to checkpoint, and never create one
+                }
                 SQLiteConfig config = new SQLiteConfig();
                 config.resetOpenMode(SQLiteOpenMode.CREATE); // an existing file only: never create one
                 conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
@@ -221,6 +232,15 @@ final class WalCheckpointer {
         } catch (SQLException e) {
             LOG.debug("WAL checkpoint of {} failed, will try again: {}", file, e.toString());
             close();
+        }
+    }
+
+    /** @return the file's identity (device and inode) now, or null if it cannot be read */
+    private Object fileKey() {
+        try {
+            return java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

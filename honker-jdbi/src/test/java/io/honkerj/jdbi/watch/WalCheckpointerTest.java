@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.honkerj.api.Queue;
 import io.honkerj.jdbi.Await;
 import io.honkerj.jdbi.HonkerExtension;
+import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,34 @@ class WalCheckpointerTest {
             assertThat(queue.claimOne("w").orElseThrow().ack()).isTrue();
         }
         assertThat(queue.stats().pending()).isEqualTo(sent[0] - 10);
+    }
+
+    @Test
+    void aReplacedFileIsCheckpointedThroughAConnectionOfItsOwn() throws Exception {
+        JdbiHonker honker = db.honker();
+        Path file = honker.file().orElseThrow().toAbsolutePath();
+        Path backup = file.resolveSibling("backup.db");
+        Path key = ChangeWatcher.keyOf(file);
+        honker.queue("q").enqueue("in the backup");
+        honker.jdbi().useHandle(h -> h.execute("VACUUM INTO ?", backup.toString()));
+        honker.queue("q").enqueue("after the backup"); // the checkpointer has its connection open on this file
+        WalCheckpointer checkpointer = WalCheckpointer.existing(key);
+        try (JdbiHonker other = Honkers.open(backup)) {
+            other.queue("warm").enqueue("x"); // nothing: only so the backup is a complete WAL-mode file
+        }
+        java.nio.file.Files.move(backup, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.deleteIfExists(Path.of(file + "-wal"));
+        java.nio.file.Files.deleteIfExists(Path.of(file + "-shm"));
+        try (JdbiHonker restored = Honkers.open(file)) {
+            Queue q = restored.queue("q");
+            long before = checkpointer.checkpoints();
+            Await.until(Duration.ofSeconds(30), "a checkpoint of the restored file's WAL", () -> {
+                q.enqueue("on the restored file");
+                return checkpointer.checkpoints() > before && checkpointer.lastFrames() > 0
+                        && checkpointer.lastCheckpointed() == checkpointer.lastFrames();
+            });
+            assertThat(q.claimOne("w").orElseThrow().payload(String.class)).isEqualTo("in the backup");
+        }
     }
 
     @Test
