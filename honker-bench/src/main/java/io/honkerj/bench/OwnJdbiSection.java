@@ -76,7 +76,7 @@ final class OwnJdbiSection {
             WakeProbe.Percentiles[] wake = new WakeProbe.Percentiles[setups.size()];
             WakeProbe.Percentiles[] local = new WakeProbe.Percentiles[setups.size()];
             for (int i = 0; i < setups.size(); i++) {
-                local[i] = WakeProbe.sameJvm(setups.get(i).honker(), 300, 2);
+                local[i] = WakeProbe.sameJvm(setups.get(i).honker(), 300, 2).fromStart();
                 wake[i] = WakeProbe.crossProcess(setups.get(i).honker(), setups.get(i).file(), 300, 20, 2);
             }
             print(enqueue, perTx, claim, local, wake);

@@ -15,16 +15,23 @@ import java.util.Locale;
 /**
  * The main job: a short fixed workload on a temporary SQLite file that prints, for each operation,
  * honker-jdbi's rate beside a raw sqlite-jdbc baseline running the same SQL in the same run, and their
- * ratio. Runs in about a minute and a half; JMH ({@code benchmarks.jar}) gives the careful numbers.
+ * ratio, with the spread of the rounds and the target of each row that has one. Runs in about a minute and
+ * a half (a 6 s JVM warm-up, then each row warmed and timed over 7 alternating rounds); JMH ({@code benchmarks.jar}) gives the careful numbers.
  *
  * <p>Rows that have a target register it with the report's {@link Verdict} as they are measured; the report
  * ends with a verdict line naming the rows below target, and with {@code --strict} exits with status 1 when
  * there is one (for a CI job).
  */
 public final class QuickReport {
-    private static final long WARMUP_NANOS = 1_000_000_000L;
-    private static final long ROUND_NANOS = 500_000_000L;
-    private static final int ROUNDS = 3;
+    /**
+     * How long the report first runs honker's enqueue and claim+ack paths untimed, on a file of its own: the
+     * deep Jdbi path reaches steady state after about 5-6 s of JVM life (450 us per enqueue at 2 s, 62-70 at
+     * 6 s), raw sqlite-jdbc at once.
+     */
+    static final long JVM_WARMUP_NANOS = 6_000_000_000L;
+    private static final long WARMUP_NANOS = 500_000_000L;
+    private static final long ROUND_NANOS = 300_000_000L;
+    private static final int ROUNDS = 7;
 
     private static final Step NO_REFILL = () -> 0;
 
@@ -39,9 +46,8 @@ public final class QuickReport {
     /**
      * Runs the report.
      *
-     * @param args {@code pool} for the worker-pool section alone, {@code own-jdbi} for the "your own Jdbi"
-     *     section alone (else the whole report); {@code --strict} to exit with status 1 when a row is below its
-     *     target
+     * @param args {@code pool}, {@code wake} or {@code own-jdbi} for that section alone (else the whole report);
+     *     {@code --strict} to exit with status 1 when a row is below its target
      * @throws Exception if a workload fails
      */
     public static void main(String[] args) throws Exception {
@@ -61,19 +67,22 @@ public final class QuickReport {
             System.out.printf(Locale.ROOT, "honker-jdbi quick report: embedded SQLite (WAL, synchronous=NORMAL) in %s,"
                     + " %d cores, Java %s%n%n", dir, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            if (parsed.ownJdbiOnly()) {
-                new OwnJdbiSection(dir, report.verdict).run();
-            } else if (!parsed.poolOnly()) {
+            if (parsed.runs(Section.TABLE) || parsed.runs(Section.POOL) || parsed.runs(Section.OWN_JDBI)) {
+                report.warmJvm();
+            }
+            if (parsed.runs(Section.TABLE)) {
                 report.enqueue();
                 report.claimAck();
                 report.backlog();
                 report.print();
             }
-            if (!parsed.ownJdbiOnly()) {
+            if (parsed.runs(Section.POOL)) {
                 report.workerPool();
             }
-            if (!parsed.poolOnly() && !parsed.ownJdbiOnly()) {
+            if (parsed.runs(Section.WAKE)) {
                 report.wakeups();
+            }
+            if (parsed.runs(Section.OWN_JDBI)) {
                 new OwnJdbiSection(dir, report.verdict).run();
             }
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -86,33 +95,46 @@ public final class QuickReport {
         }
     }
 
+    /** The report's sections. */
+    enum Section {
+        /** Enqueue, claim+ack and backlog rows beside raw sqlite-jdbc. */
+        TABLE,
+        /** The worker pool beside bare claim+ack. */
+        POOL,
+        /** Wake latency and the idle watcher's CPU. */
+        WAKE,
+        /** Honker on an app's own Jdbi (HikariCP, plain URL) beside {@code Honkers.open}. */
+        OWN_JDBI
+    }
+
     /**
      * The command line.
      *
-     * @param poolOnly run the worker-pool section alone
-     * @param ownJdbiOnly run the "your own Jdbi" section alone
+     * @param only the one section to run ({@code pool}, {@code wake} or {@code own-jdbi}), or null for the whole
+     *     report
      * @param strict exit with status 1 when a row is below its target
      */
-    record Args(boolean poolOnly, boolean ownJdbiOnly, boolean strict) {
+    record Args(Section only, boolean strict) {
         static final String USAGE =
-                "usage: java -cp benchmarks.jar io.honkerj.bench.QuickReport [pool | own-jdbi] [--strict]";
+                "usage: java -cp benchmarks.jar io.honkerj.bench.QuickReport [pool|wake|own-jdbi] [--strict]";
 
         static Args parse(String... args) {
-            boolean poolOnly = false;
-            boolean ownJdbiOnly = false;
+            Section only = null;
             boolean strict = false;
             for (String arg : args) {
                 switch (arg) {
-                    case "pool" -> poolOnly = true;
-                    case "own-jdbi" -> ownJdbiOnly = true;
+                    case "pool" -> only = Section.POOL;
+                    case "wake" -> only = Section.WAKE;
+                    case "own-jdbi" -> only = Section.OWN_JDBI;
                     case "--strict" -> strict = true;
                     default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'");
                 }
             }
-            if (poolOnly && ownJdbiOnly) {
-                throw new IllegalArgumentException("Choose one section: pool or own-jdbi");
-            }
-            return new Args(poolOnly, ownJdbiOnly, strict);
+            return new Args(only, strict);
+        }
+
+        boolean runs(Section section) {
+            return only == null || only == section;
         }
     }
 
@@ -141,10 +163,31 @@ public final class QuickReport {
     }
 
     /**
-     * Times honker and raw fairly: both are warmed up first (the JIT, and the WAL grown to its working
-     * size), then they run in alternating rounds on the same file, and each side's median round counts.
+     * Runs honker's enqueue and claim+ack paths untimed for {@link #JVM_WARMUP_NANOS} on a file of its own,
+     * so the JIT has compiled the deep Jdbi path before any row is timed.
      */
-    private static Measured[] compare(Step honker, Step honkerRefill, Step raw, Step rawRefill) throws Exception {
+    private void warmJvm() throws Exception {
+        try (JdbiHonker honker = Honkers.open(Files.createDirectories(dir.resolve("warm-up")).resolve("warm.db"))) {
+            Queue queue = honker.queue("warm");
+            long end = System.nanoTime() + JVM_WARMUP_NANOS;
+            while (System.nanoTime() - end < 0) {
+                for (int i = 0; i < 200; i++) {
+                    Workloads.enqueueOne(queue);
+                }
+                while (Workloads.claimAndAck(queue, "w", 1 + (int) (System.nanoTime() & 31)) > 0) {
+                    // drain: batch sizes 1-32
+                }
+            }
+        }
+    }
+
+    /**
+     * Times honker and raw fairly: both are warmed up first (the WAL grown to its working size; the JIT
+     * is warm from {@link #warmJvm()}), then they run in {@value #ROUNDS} alternating rounds on the same file.
+     * Each side's figure is its median round; the ratio is the median of the rounds' ratios (round i of
+     * honker against round i of raw), with the lowest and highest beside it.
+     */
+    private static Comparison compare(Step honker, Step honkerRefill, Step raw, Step rawRefill) throws Exception {
         run(honker, honkerRefill, WARMUP_NANOS);
         run(raw, rawRefill, WARMUP_NANOS);
         List<Measured> h = new ArrayList<>();
@@ -153,7 +196,33 @@ public final class QuickReport {
             h.add(run(honker, honkerRefill, ROUND_NANOS));
             r.add(run(raw, rawRefill, ROUND_NANOS));
         }
-        return new Measured[] {median(h), median(r)};
+        return new Comparison(h, r);
+    }
+
+    /**
+     * Alternating rounds of two sides.
+     *
+     * @param honker honker's rounds, in order
+     * @param raw the baseline's rounds, in order
+     */
+    record Comparison(List<Measured> honker, List<Measured> raw) {
+        Measured honkerMedian() {
+            return median(honker);
+        }
+
+        Measured rawMedian() {
+            return median(raw);
+        }
+
+        /** @return each round's honker rate / raw rate, sorted */
+        double[] ratios() {
+            double[] ratios = new double[honker.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = honker.get(i).perSecond() / raw.get(i).perSecond();
+            }
+            java.util.Arrays.sort(ratios);
+            return ratios;
+        }
     }
 
     static Measured median(List<Measured> rounds) {
@@ -162,35 +231,53 @@ public final class QuickReport {
         return sorted.get(sorted.size() / 2);
     }
 
-    private void row(String what, Measured honker, Measured raw, String unit) {
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    /** @return the spread of sorted ratios, e.g. {@code 0.84 / 0.91 / 0.95} (min / median / max) */
+    private static String spread(double[] sorted) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", sorted[0], median(sorted), sorted[sorted.length - 1]);
+    }
+
+    private void row(String what, Comparison c, String unit, Target target) {
+        double[] ratios = c.ratios();
         rows.add(new String[] {
             what,
-            String.format(Locale.ROOT, "%,.0f %s", honker.perSecond(), unit),
-            String.format(Locale.ROOT, "%,.0f %s", raw.perSecond(), unit),
-            String.format(Locale.ROOT, "%.2f", honker.perSecond() / raw.perSecond())});
+            String.format(Locale.ROOT, "%,.0f %s", c.honkerMedian().perSecond(), unit),
+            String.format(Locale.ROOT, "%,.0f %s", c.rawMedian().perSecond(), unit),
+            String.format(Locale.ROOT, "%.2f", median(ratios)),
+            spread(ratios),
+            target == null ? "" : targetCell(what, median(ratios), target)});
+    }
+
+    /** Registers a figure with the verdict; returns its target as the row shows it, marked when missed. */
+    private String targetCell(String what, double value, Target target) {
+        verdict.check(what, value, target);
+        return target + (target.metBy(value) ? "" : " (missed)");
     }
 
     private void enqueue() throws Exception {
         try (JdbiHonker honker = Honkers.open(dir.resolve("enqueue.db"));
                 RawQueue raw = new RawQueue(dir.resolve("enqueue.db"), "raw")) {
             Queue queue = honker.queue("honker");
-            Measured[] one = compare(() -> {
+            Comparison one = compare(() -> {
                 Workloads.enqueueOne(queue);
                 return 1;
             }, NO_REFILL, () -> {
                 Workloads.enqueueOne(raw);
                 return 1;
             }, NO_REFILL);
-            row("enqueue, 1 job per transaction", one[0], one[1], "jobs/s");
+            row("enqueue, 1 job per transaction", one, "jobs/s", Target.atLeast(0.90));
             List<Object> hundred = Workloads.payloads(100);
-            Measured[] many = compare(() -> {
+            Comparison many = compare(() -> {
                 Workloads.enqueueMany(queue, hundred);
                 return 100;
             }, NO_REFILL, () -> {
                 Workloads.enqueueMany(raw, 100);
                 return 100;
             }, NO_REFILL);
-            row("enqueue, 100 jobs per transaction", many[0], many[1], "jobs/s");
+            row("enqueue, 100 jobs per transaction", many, "jobs/s", null);
         }
     }
 
@@ -201,22 +288,21 @@ public final class QuickReport {
                     RawQueue raw = new RawQueue(file, "raw")) {
                 Queue queue = honker.queue("honker");
                 Queue rawFiller = honker.queue("raw");
-                Measured[] m = compare(() -> Workloads.claimAndAck(queue, "w", batch), () -> {
+                Comparison m = compare(() -> Workloads.claimAndAck(queue, "w", batch), () -> {
                     Workloads.fill(queue, 20_000);
                     return 0;
                 }, () -> Workloads.claimAndAck(raw, "w", batch), () -> {
                     Workloads.fill(rawFiller, 20_000);
                     return 0;
                 });
-                row("claim+ack, batch " + batch, m[0], m[1], "jobs/s");
+                row("claim+ack, batch " + batch, m, "jobs/s", Target.atLeast(batch == 32 ? 0.85 : 0.90));
             }
         }
     }
 
     /** Claim+ack (batch 1) cost with 1k and 100k jobs waiting: it must not grow with the backlog. */
     private void backlog() throws Exception {
-        Measured[] honker = new Measured[2];
-        Measured[] raw = new Measured[2];
+        Comparison[] c = new Comparison[2];
         int[] backlogs = {1_000, 100_000};
         for (int i = 0; i < 2; i++) {
             Path file = dir.resolve("backlog-" + backlogs[i] + ".db");
@@ -229,23 +315,24 @@ public final class QuickReport {
                 Workloads.fill(rawFiller, backlog);
                 BacklogKeeper hk = new BacklogKeeper(queue, () -> Workloads.claimAndAck(queue, "w", 1));
                 BacklogKeeper rk = new BacklogKeeper(rawFiller, () -> Workloads.claimAndAck(r, "w", 1));
-                Measured[] m = compare(hk::step, hk::refill, rk::step, rk::refill);
-                honker[i] = m[0];
-                raw[i] = m[1];
+                c[i] = compare(hk::step, hk::refill, rk::step, rk::refill);
             }
         }
         for (int i = 0; i < 2; i++) {
+            double[] ratios = c[i].ratios();
             rows.add(new String[] {
                 String.format(Locale.ROOT, "claim+ack cost, backlog %,d", backlogs[i]),
-                String.format(Locale.ROOT, "%.1f us/job", honker[i].microsPerUnit()),
-                String.format(Locale.ROOT, "%.1f us/job", raw[i].microsPerUnit()),
-                String.format(Locale.ROOT, "%.2f", raw[i].microsPerUnit() / honker[i].microsPerUnit())});
+                String.format(Locale.ROOT, "%.1f us/job", c[i].honkerMedian().microsPerUnit()),
+                String.format(Locale.ROOT, "%.1f us/job", c[i].rawMedian().microsPerUnit()),
+                String.format(Locale.ROOT, "%.2f", median(ratios)),
+                spread(ratios),
+                ""});
         }
         rows.add(new String[] {
             "claim+ack cost growth, 100k vs 1k backlog",
-            String.format(Locale.ROOT, "%.2fx", honker[1].microsPerUnit() / honker[0].microsPerUnit()),
-            String.format(Locale.ROOT, "%.2fx", raw[1].microsPerUnit() / raw[0].microsPerUnit()),
-            ""});
+            String.format(Locale.ROOT, "%.2fx", c[1].honkerMedian().microsPerUnit() / c[0].honkerMedian().microsPerUnit()),
+            String.format(Locale.ROOT, "%.2fx", c[1].rawMedian().microsPerUnit() / c[0].rawMedian().microsPerUnit()),
+            "", "", ""});
     }
 
     /** Keeps a queue's backlog within 500 jobs of where it started while a claim+ack step runs. */
@@ -281,7 +368,7 @@ public final class QuickReport {
     /** The pool section's warm-up per side, then its rounds: each side drains backlogs for a round's time. */
     private static final long POOL_WARMUP_NANOS = 600_000_000L;
     private static final long POOL_ROUND_NANOS = 250_000_000L;
-    private static final int POOL_ROUNDS = 5;
+    private static final int POOL_ROUNDS = 7;
 
     /** Drains one backlog of {@link WorkerPoolBenchmark#BACKLOG} jobs, after an untimed setup. */
     private interface Drain {
@@ -367,28 +454,30 @@ public final class QuickReport {
                         rounds.get(i).add(drainFor(sides.get(i), POOL_ROUND_NANOS));
                     }
                 }
-                double bareRate = median(rounds.get(sides.size() - 1)).perSecond();
+                List<Measured> bareRounds = rounds.get(sides.size() - 1);
+                double bareRate = median(bareRounds).perSecond();
                 System.out.println();
                 System.out.printf(Locale.ROOT, "Worker pool, no-op handler: backlogs of %,d jobs drained through a"
                         + " running pool (claim batch %d),%nbeside bare claim+ack batch %d (claimBatch + ackBatch on"
                         + " one thread) in the same run;%neach side warmed up, then %d alternating rounds of %d ms;"
-                        + " each figure is its side's median round.%n%n", WorkerPoolBenchmark.BACKLOG,
+                        + " each rate is its side's median round,%nthe ratio the median of the rounds' ratios to the"
+                        + " bare round beside them (lowest and highest beside it).%n%n", WorkerPoolBenchmark.BACKLOG,
                         WorkerPoolBenchmark.CLAIM_BATCH, WorkerPoolBenchmark.CLAIM_BATCH, POOL_ROUNDS,
                         POOL_ROUND_NANOS / 1_000_000);
-                System.out.println("| worker pool, no-op handler  |          rate | vs bare batch 32 |");
-                System.out.println("|-----------------------------|---------------|------------------|");
-                double at4 = 0;
+                System.out.println("| worker pool, no-op handler  |          rate | vs bare batch 32 | rounds min / median / max | target           |");
+                System.out.println("|-----------------------------|---------------|------------------|---------------------------|------------------|");
                 for (int i = 0; i < concurrencies.length; i++) {
-                    double rate = median(rounds.get(i)).perSecond();
-                    if (concurrencies[i] == 4) {
-                        at4 = rate;
+                    double[] ratios = new double[POOL_ROUNDS];
+                    for (int r = 0; r < POOL_ROUNDS; r++) {
+                        ratios[r] = rounds.get(i).get(r).perSecond() / bareRounds.get(r).perSecond();
                     }
-                    poolRow("pool, concurrency " + concurrencies[i], rate, bareRate);
+                    java.util.Arrays.sort(ratios);
+                    String row = "pool, concurrency " + concurrencies[i];
+                    String target = concurrencies[i] == 4
+                            ? targetCell("pool@4 / bare batch 32", median(ratios), Target.atLeast(0.80)) : "";
+                    poolRow(row, median(rounds.get(i)).perSecond(), median(ratios), spread(ratios), target);
                 }
-                poolRow("bare claim+ack, batch 32", bareRate, bareRate);
-                System.out.println();
-                System.out.println("pool@4 / bare batch 32: "
-                        + verdict.check("pool@4 / bare batch 32", at4 / bareRate, Target.atLeast(0.70)));
+                poolRow("bare claim+ack, batch 32", bareRate, 1.0, "", "");
             } finally {
                 for (WorkerPool pool : pools) {
                     pool.shutdown(Duration.ofSeconds(10));
@@ -407,39 +496,50 @@ public final class QuickReport {
         }
     }
 
-    private static void poolRow(String what, double rate, double bareRate) {
-        System.out.printf(Locale.ROOT, "| %-27s | %,6.0f jobs/s | %16.2f |%n", what, rate, rate / bareRate);
+    private static void poolRow(String what, double rate, double ratio, String spread, String target) {
+        System.out.printf(Locale.ROOT, "| %-27s | %,6.0f jobs/s | %16.2f | %25s | %-16s |%n", what, rate, ratio,
+                spread, target);
     }
 
     /** Wake latency through the change watcher, and what an idle watcher costs. */
     private void wakeups() throws Exception {
         Path file = dir.resolve("wake.db");
         try (JdbiHonker honker = Honkers.open(file)) {
-            WakeProbe.Percentiles busy = WakeProbe.sameJvm(honker, 500, 2);
+            WakeProbe.SameJvm busy = WakeProbe.sameJvm(honker, 500, 2);
             WakeProbe.Percentiles xBusy = WakeProbe.crossProcess(honker, file, 500, 20, 2);
             WakeProbe.Percentiles xIdle = WakeProbe.crossProcess(honker, file, 10, 1, 1200);
             double idleCpu = WakeProbe.idleWatcherCpuPercent(honker, file, Duration.ofSeconds(10));
             System.out.println();
             System.out.println("Wake latency: notify() called in one thread or process -> recv() returns in another"
-                    + " (includes the notify transaction).");
+                    + " (includes the notify transaction);");
+            System.out.println("'commit' is notify() returning in the sender, its transaction committed.");
             System.out.println();
-            System.out.println("| wake path                                    | samples |     p50 |     p90 |     p99 |");
-            System.out.println("|----------------------------------------------|---------|---------|---------|---------|");
-            latencyRow("same JVM, one notify every 2 ms", busy);
-            latencyRow("cross process, one notify every 2 ms", xBusy);
-            latencyRow("cross process, one notify every 1.2 s (idle)", xIdle);
+            System.out.println("| wake path                                        | samples |     p50 |     p90 |     p99 | target                       |");
+            System.out.println("|--------------------------------------------------|---------|---------|---------|---------|------------------------------|");
+            Target p50Commit = Target.atMost(50, "%.0f us");
+            Target p50Local = Target.atMost(150, "%.0f us");
+            Target p50Cross = Target.atMost(300, "%.0f us");
+            Target p99Cross = Target.atMost(1000, "%.0f us");
+            latencyRow("same JVM, commit -> recv, every 2 ms", busy.fromCommit(),
+                    "p50 " + targetCell("same JVM commit -> recv p50", busy.fromCommit().p50(), p50Commit));
+            latencyRow("same JVM, notify() -> recv, every 2 ms", busy.fromStart(),
+                    "p50 " + targetCell("same JVM notify() -> recv p50", busy.fromStart().p50(), p50Local));
+            latencyRow("cross process, notify() -> recv, every 2 ms", xBusy,
+                    "p50 " + targetCell("cross process p50", xBusy.p50(), p50Cross) + ", p99 "
+                    + targetCell("cross process p99", xBusy.p99(), p99Cross));
+            latencyRow("cross process, every 1.2 s (idle)", xIdle, "");
             System.out.println();
             System.out.printf(Locale.ROOT, "Idle watcher CPU (one listener, no traffic, 10 s): %.2f%% of one core%n", idleCpu);
         }
     }
 
-    private static void latencyRow(String what, WakeProbe.Percentiles p) {
-        System.out.printf(Locale.ROOT, "| %-44s | %7d | %.2f ms | %.2f ms | %.2f ms |%n", what, p.samples(),
-                p.p50() / 1e3, p.p90() / 1e3, p.p99() / 1e3);
+    private static void latencyRow(String what, WakeProbe.Percentiles p, String target) {
+        System.out.printf(Locale.ROOT, "| %-48s | %7d | %.2f ms | %.2f ms | %.2f ms | %-28s |%n", what, p.samples(),
+                p.p50() / 1e3, p.p90() / 1e3, p.p99() / 1e3, target);
     }
 
     private void print() {
-        String[] header = {"operation", "honker-jdbi", "raw sqlite-jdbc", "ratio"};
+        String[] header = {"operation", "honker-jdbi", "raw sqlite-jdbc", "ratio", "rounds min / median / max", "target"};
         int[] width = new int[header.length];
         List<String[]> all = new ArrayList<>();
         all.add(header);
@@ -470,7 +570,11 @@ public final class QuickReport {
         System.out.println("ratio = honker-jdbi / raw (rates), raw / honker-jdbi (costs): 1.00 means no overhead.");
         System.out.println("raw sqlite-jdbc runs honker's own .sql files from reused prepared statements"
                 + " on one connection.");
-        System.out.println("Both sides are warmed up, then alternate " + ROUNDS + " rounds of "
-                + ROUND_NANOS / 1_000_000 + " ms on the same file; each figure is its side's median round.");
+        System.out.println("The JVM is warmed up first (" + JVM_WARMUP_NANOS / 1_000_000_000 + " s of honker's"
+                + " enqueue and claim+ack paths), then for each row both sides are warmed up for "
+                + WARMUP_NANOS / 1_000_000 + " ms");
+        System.out.println("and alternate " + ROUNDS + " rounds of " + ROUND_NANOS / 1_000_000 + " ms on the same"
+                + " file; each rate is its side's median round, the ratio is the median of the rounds' ratios,");
+        System.out.println("with the lowest and highest round beside it to show the noise.");
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * then sends that many on channel "latency", one every gap.
  */
 public final class WakeProbe {
+    static final int WARMUP_NOTIFICATIONS = 3000;
+
     private WakeProbe() {}
 
     /** Latency percentiles in microseconds. */
@@ -34,22 +36,64 @@ public final class WakeProbe {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3;
     }
 
-    /** Same JVM: a sender thread notifies every {@code gapMillis}; this thread receives. */
-    static Percentiles sameJvm(JdbiHonker honker, int samples, long gapMillis) throws Exception {
-        List<Long> latencies = new ArrayList<>();
-        try (Listener listener = honker.listen("latency-local")) {
-            Thread sender = new Thread(() -> send(honker, "latency-local", samples + 20, gapMillis), "wake-sender");
-            sender.start();
-            for (int i = 0; i < samples + 20; i++) {
-                Notification n = listener.recv(Duration.ofSeconds(30)).orElseThrow();
-                long latency = System.nanoTime() - Long.parseLong(n.payload());
-                if (i >= 20) {
-                    latencies.add(latency);
+    /**
+     * Same-JVM wake latencies.
+     *
+     * @param fromStart from the start of {@code notify()} to {@code recv()} returning
+     * @param fromCommit from {@code notify()} returning (its transaction committed) to {@code recv()} returning;
+     *     negative when the receiver returned first
+     */
+    record SameJvm(Percentiles fromStart, Percentiles fromCommit) {}
+
+    /**
+     * Same JVM: a sender thread notifies every {@code gapMillis}; this thread receives. Both paths are first
+     * warmed up with {@value #WARMUP_NOTIFICATIONS} untimed notifications sent back to back.
+     */
+    static SameJvm sameJvm(JdbiHonker honker, int samples, long gapMillis) throws Exception {
+        try (Listener warm = honker.listen("latency-warmup")) {
+            Thread sender = new Thread(() -> {
+                for (int i = 0; i < WARMUP_NOTIFICATIONS; i++) {
+                    honker.notify("latency-warmup", i);
                 }
+            }, "wake-warmup");
+            sender.start();
+            for (int i = 0; i < WARMUP_NOTIFICATIONS; i++) {
+                warm.recv(Duration.ofSeconds(30)).orElseThrow();
             }
             sender.join();
         }
-        return percentiles(latencies);
+        int skip = 20;
+        int total = samples + skip;
+        long[] returned = new long[total];
+        long[] received = new long[total];
+        long[] started = new long[total];
+        try (Listener listener = honker.listen("latency-local")) {
+            Thread sender = new Thread(() -> {
+                try {
+                    for (int i = 0; i < total; i++) {
+                        Thread.sleep(gapMillis);
+                        honker.notify("latency-local", System.nanoTime());
+                        returned[i] = System.nanoTime();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "wake-sender");
+            sender.start();
+            for (int i = 0; i < total; i++) {
+                Notification n = listener.recv(Duration.ofSeconds(30)).orElseThrow();
+                received[i] = System.nanoTime();
+                started[i] = Long.parseLong(n.payload());
+            }
+            sender.join(); // happens-before: returned[] is complete
+        }
+        List<Long> fromStart = new ArrayList<>();
+        List<Long> fromCommit = new ArrayList<>();
+        for (int i = skip; i < total; i++) {
+            fromStart.add(received[i] - started[i]);
+            fromCommit.add(received[i] - returned[i]);
+        }
+        return new SameJvm(percentiles(fromStart), percentiles(fromCommit));
     }
 
     /** Cross process: a child JVM notifies every {@code gapMillis}; this JVM receives; the first {@code skip} don't count. */

@@ -58,14 +58,14 @@ class VerdictTest {
     }
 
     @Test
-    void theCommandLineTakesPoolAndStrictInAnyOrder() {
-        assertThat(QuickReport.Args.parse()).isEqualTo(new QuickReport.Args(false, false, false));
-        assertThat(QuickReport.Args.parse("--strict")).isEqualTo(new QuickReport.Args(false, false, true));
-        assertThat(QuickReport.Args.parse("--strict", "pool")).isEqualTo(new QuickReport.Args(true, false, true));
-        assertThat(QuickReport.Args.parse("own-jdbi")).isEqualTo(new QuickReport.Args(false, true, false));
-        assertThatThrownBy(() -> QuickReport.Args.parse("pool", "own-jdbi"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("one section");
+    void theCommandLineTakesASectionAndStrictInAnyOrder() {
+        assertThat(QuickReport.Args.parse()).isEqualTo(new QuickReport.Args(null, false));
+        assertThat(QuickReport.Args.parse("--strict")).isEqualTo(new QuickReport.Args(null, true));
+        assertThat(QuickReport.Args.parse("--strict", "pool")).isEqualTo(new QuickReport.Args(QuickReport.Section.POOL, true));
+        assertThat(QuickReport.Args.parse("wake")).isEqualTo(new QuickReport.Args(QuickReport.Section.WAKE, false));
+        assertThat(QuickReport.Args.parse("wake").runs(QuickReport.Section.TABLE)).isFalse();
+        assertThat(QuickReport.Args.parse().runs(QuickReport.Section.TABLE)).isTrue();
+        assertThat(QuickReport.Args.parse("own-jdbi")).isEqualTo(new QuickReport.Args(QuickReport.Section.OWN_JDBI, false));
         assertThatThrownBy(() -> QuickReport.Args.parse("--strcit"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'--strcit'");

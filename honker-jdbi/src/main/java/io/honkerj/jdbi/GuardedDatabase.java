@@ -144,6 +144,11 @@ final class GuardedDatabase implements Database {
         }
 
         @Override
+        public void wake() {
+            waiter.wake();
+        }
+
+        @Override
         public void close() {
             waiters.remove(this);
             waiter.close();

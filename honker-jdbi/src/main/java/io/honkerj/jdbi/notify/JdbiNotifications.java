@@ -1,16 +1,23 @@
 package io.honkerj.jdbi.notify;
 
 import io.honkerj.api.Listener;
+import io.honkerj.api.Notification;
 import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Notify/listen on a honker {@link Database}, with optional automatic pruning: when a retention is set,
  * about one notify in {@value #PRUNE_ONE_IN} also prunes, in the same transaction, so the table stays
  * bounded without a timer thread (and without state, so it works on views attached to a caller's handle).
+ * A notification committed by {@link #notify} is also handed straight to this JVM's listeners of its file
+ * and channel (see {@link Handoff}), so they need not read it back.
  */
 public final class JdbiNotifications {
     static final int PRUNE_ONE_IN = 256;
@@ -39,14 +46,62 @@ public final class JdbiNotifications {
         Args.requireName("channel", channel);
         String json = db.codec().encode(payload);
         boolean prune = retention != null && ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) == 0;
-        return db.write(s -> {
-            long now = db.nowSeconds();
-            long id = s.dao(NotifyDao.class).insert(channel, json, now);
-            if (prune) {
-                prune(s.dao(NotifyDao.class), now, retention.olderThan().getSeconds(), retention.maxKeep());
+        Handoff handoff = localHandoff(channel);
+        Handle[] ranOn = new Handle[1];
+        long id;
+        try {
+            id = db.write(s -> {
+                long now = db.nowSeconds();
+                SentRow sent = s.dao(NotifyDao.class).insert(channel, json, now);
+                if (prune) {
+                    prune(s.dao(NotifyDao.class), now, retention.olderThan().getSeconds(), retention.maxKeep());
+                }
+                if (handoff != null) {
+                    ranOn[0] = s.handle();
+                    handoff.inserted(new Notification(sent.id(), channel, json, Instant.ofEpochSecond(now)),
+                            sent.previousId());
+                }
+                return sent.id();
+            });
+        } catch (RuntimeException | Error e) {
+            if (handoff != null) {
+                handoff.aborted();
             }
-            return id;
-        });
+            throw e;
+        }
+        if (handoff != null) {
+            if (committedOwnTransaction(ranOn[0])) {
+                handoff.committed();
+            } else {
+                handoff.aborted();
+            }
+        }
+        return id;
+    }
+
+    /** A handoff to this JVM's listeners of the channel, or null if there are none (or no file). */
+    private Handoff localHandoff(String channel) {
+        Path file = db.file().orElse(null);
+        if (file == null) {
+            return null;
+        }
+        Set<JdbiListener> targets = LocalDelivery.listeners(LocalDelivery.key(file, channel));
+        return targets == null || targets.isEmpty() ? null : new Handoff(Set.copyOf(targets));
+    }
+
+    /**
+     * Whether the write that ran on {@code handle} opened its own transaction and committed it: it returned
+     * normally and left the handle outside a transaction. Inside a caller's transaction the handle is still
+     * in it (the same thread holds it), so the caller's commit is yet to come. A handle already handed to
+     * another user or closed can only answer "in a transaction" or fail: the handoff is then dropped and
+     * the listeners read the notification instead.
+     */
+    private static boolean committedOwnTransaction(Handle handle) {
+        try {
+            return handle != null && !handle.isInTransaction();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

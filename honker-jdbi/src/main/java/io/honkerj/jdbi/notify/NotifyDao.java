@@ -9,11 +9,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The notification statements; SQL in {@code io/honkerj/jdbi/notify/NotifyDao/<method>.sql}. */
 @UseClasspathSqlLocator
 @RegisterRowMapper(NotifyRowMapper.class)
+@RegisterRowMapper(SentRowMapper.class)
 interface NotifyDao {
 
-    /** {@code insert.sql}. */
+    /** {@code insert.sql}: the new id and the channel's id before it. */
     @SqlQuery
-    long insert(String channel, String payload, long now);
+    SentRow insert(String channel, String payload, long now);
 
     /** {@code newestId.sql}. */
     @SqlQuery

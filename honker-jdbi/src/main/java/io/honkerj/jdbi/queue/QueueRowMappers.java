@@ -13,12 +13,30 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class QueueRowMappers {
     private QueueRowMappers() {}
 
+    /** The columns every statement mapped to {@link JobRow} returns, in this order ({@code _honker_live}'s). */
+    static final java.util.List<String> JOB_COLUMNS = java.util.List.of("id", "queue", "payload", "state",
+            "priority", "run_at", "worker_id", "claim_expires_at", "attempts", "max_attempts", "created_at",
+            "expires_at");
+
+    /** The columns every statement mapped to {@link DeadRow} returns, in this order. */
+    static final java.util.List<String> DEAD_COLUMNS = java.util.List.of("id", "queue", "payload", "priority",
+            "run_at", "attempts", "max_attempts", "last_error", "created_at", "died_at");
+
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
 
-    /** Maps the twelve {@code _honker_live} columns. */
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * Maps the twelve {@code _honker_live} columns by index, in the order of {@code JOB_COLUMNS}: the claim path
+     * maps every row it claims, and a lookup by name costs a search of the column names per getter.
+     * {@code QueueRowMappersTest} checks that every statement mapped to a job row returns that order.
+     */
     public static final class JobRowMapper implements RowMapper<JobRow> {
         /** Creates the mapper. */
         public JobRowMapper() {}
@@ -26,22 +44,22 @@ public final class QueueRowMappers {
         @Override
         public JobRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new JobRow(
-                    rs.getLong("id"),
-                    rs.getString("queue"),
-                    rs.getString("payload"),
-                    rs.getString("state"),
-                    rs.getInt("priority"),
-                    rs.getLong("run_at"),
-                    rs.getString("worker_id"),
-                    nullableLong(rs, "claim_expires_at"),
-                    rs.getInt("attempts"),
-                    rs.getInt("max_attempts"),
-                    rs.getLong("created_at"),
-                    nullableLong(rs, "expires_at"));
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getInt(5),
+                    rs.getLong(6),
+                    rs.getString(7),
+                    nullableLong(rs, 8),
+                    rs.getInt(9),
+                    rs.getInt(10),
+                    rs.getLong(11),
+                    nullableLong(rs, 12));
         }
     }
 
-    /** Maps the ten {@code _honker_dead} columns. */
+    /** Maps the ten {@code _honker_dead} columns by index, in the order of {@code DEAD_COLUMNS}. */
     public static final class DeadRowMapper implements RowMapper<DeadRow> {
         /** Creates the mapper. */
         public DeadRowMapper() {}
@@ -49,16 +67,16 @@ public final class QueueRowMappers {
         @Override
         public DeadRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new DeadRow(
-                    rs.getLong("id"),
-                    rs.getString("queue"),
-                    rs.getString("payload"),
-                    rs.getInt("priority"),
-                    rs.getLong("run_at"),
-                    rs.getInt("attempts"),
-                    rs.getInt("max_attempts"),
-                    rs.getString("last_error"),
-                    rs.getLong("created_at"),
-                    rs.getLong("died_at"));
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getLong(5),
+                    rs.getInt(6),
+                    rs.getInt(7),
+                    rs.getString(8),
+                    rs.getLong(9),
+                    rs.getLong(10));
         }
     }
 

@@ -48,6 +48,12 @@ public interface ChangeWaiter extends AutoCloseable {
     boolean await(Duration max) throws InterruptedException;
 
     /**
+     * Wakes a thread blocked in {@link #await} on this waiter as a change would (or makes the next await
+     * return true at once): for a sender in this JVM that hands something to the waiting side directly.
+     */
+    void wake();
+
+    /**
      * Closes the waiter. A thread blocked in {@link #await} on it returns at once (false unless a change had
      * already been flagged), and later calls return the same way without waiting. Idempotent.
      */

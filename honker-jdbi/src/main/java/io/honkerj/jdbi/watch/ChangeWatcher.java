@@ -43,8 +43,9 @@ import org.sqlite.SQLiteOpenMode;
  *       keeps the directory registered for file events, whose kernel and JDK threads would otherwise wake
  *       on every write of the {@code -wal} file (measured: a worker pool draining 30% faster on 2 cores).
  *       A poll costs about 3 µs of CPU through a reused PreparedStatement, but on the project's 2-core VM
- *       {@code parkNanos} sleeps at least ~70 µs (100 µs asked = ~170 µs) and each timed wake-up costs tens
- *       of microseconds of CPU: measured idle, fixed 1 ms polling (upstream) used 4.1% of a core, 3 ms
+ *       {@code parkNanos} sleeps at least ~70 µs (100 µs asked = ~156-170 µs: the kernel's 50 µs timer
+ *       slack and the wake-up), so the watcher asks for less by the oversleep it measured, and the active
+ *       poll interval is the one configured; each timed wake-up costs tens of microseconds of CPU: measured idle, fixed 1 ms polling (upstream) used 4.1% of a core, 3 ms
  *       polling 2.1%, file events 0.33% (see {@code WatcherProbe} in the tests). A change wakes every
  *       waiter.</li>
  *   <li>This JVM's commits: the library calls {@link #wakeIfWatched(Path)} (or {@link #wake()}) right after
@@ -69,6 +70,8 @@ public final class ChangeWatcher {
     static final long FAST_WINDOW_MILLIS = 50;
     static final long WARM_WINDOW_MILLIS = 1000;
     private static final long STAT_EVERY_NANOS = 100_000_000L;
+    /** Pauses up to this long teach {@link #pause(long)} the oversleep: the active and warm poll intervals. */
+    private static final long MAX_TUNED_PAUSE_NANOS = 2_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWatcher.class);
     private static final Map<Path, ChangeWatcher> WATCHERS = new ConcurrentHashMap<>();
 
@@ -95,6 +98,8 @@ public final class ChangeWatcher {
     private Connection conn;
     private PreparedStatement dataVersion;
     private long lastVersion;
+    /** How much longer than asked a short pause sleeps, averaged; the watcher thread's. */
+    private long oversleep;
 
     /**
      * Takes the file's identity and the data-version baseline before the thread starts, so a change (or a
@@ -103,6 +108,8 @@ public final class ChangeWatcher {
     private ChangeWatcher(Path file, Options options) {
         this.file = file;
         this.options = options;
+        this.fastUntil = System.nanoTime(); // windows closed (nanoTime may be negative: never compare with 0)
+        this.warmUntil = fastUntil;
         this.identity = FileIdentity.of(file);
         this.wal = FileIdentity.of(Path.of(file + "-wal"));
         this.shm = FileIdentity.of(Path.of(file + "-shm"));
@@ -286,7 +293,8 @@ public final class ChangeWatcher {
 
     /**
      * Makes every commit of {@code conn} tell the watcher of {@code dbFile}, if one is running then, to poll
-     * fast; costs one map lookup per commit when none is. Autocommit writes, JDBC {@code commit()} and SQL
+     * fast, and count towards the file's next background WAL checkpoint ({@code WalCheckpointer}); costs one
+     * map lookup and one atomic increment per commit when no watcher runs. Autocommit writes, JDBC {@code commit()} and SQL
      * {@code COMMIT} all count; reads and rollbacks do not. Does nothing for a connection that is not
      * sqlite-jdbc's. Call it once per physical connection (each call adds a listener).
      *
@@ -299,14 +307,18 @@ public final class ChangeWatcher {
             return;
         }
         Path key = keyOf(dbFile);
-        conn.unwrap(SQLiteConnection.class).addCommitListener(new CommitHint(key));
+        conn.unwrap(SQLiteConnection.class).addCommitListener(new CommitHint(key, WalCheckpointer.of(key)));
     }
 
-    /** Runs inside SQLite's commit hook: must not run SQL on the committing connection, and must be quick. */
-    private record CommitHint(Path key) implements SQLiteCommitListener {
+    /**
+     * Runs inside SQLite's commit hook: must not run SQL on the committing connection, and must be quick.
+     * Tells the watcher to poll fast and the file's {@link WalCheckpointer} that pages were written.
+     */
+    private record CommitHint(Path key, WalCheckpointer checkpointer) implements SQLiteCommitListener {
         @Override
         public void onCommit() {
             hint(key);
+            checkpointer.committed();
         }
 
         @Override
@@ -356,11 +368,17 @@ public final class ChangeWatcher {
         thread.start();
     }
 
+    /**
+     * Polls fast for a while; wakes the watcher thread only if it was not polling fast already (then its
+     * next poll is at most one interval away anyway, and a wake-up from the commit hook, before the commit
+     * is visible, would only cost a poll that finds nothing: one thread wake-up per commit saved).
+     */
     private void goFast() {
         long now = System.nanoTime();
+        boolean wasFast = now - fastUntil < 0;
         fastUntil = now + FAST_WINDOW_MILLIS * 1_000_000L;
         warmUntil = now + WARM_WINDOW_MILLIS * 1_000_000L;
-        if (blocked.get() > 0) {
+        if (!wasFast && blocked.get() > 0) {
             LockSupport.unpark(thread);
         }
     }
@@ -465,7 +483,7 @@ public final class ChangeWatcher {
                     long pause = now - fastUntil < 0 ? fastPollNanos
                             : now - warmUntil < 0 ? warmPollNanos : idlePollNanos;
                     // never past the next identity check, however long the idle poll interval
-                    LockSupport.parkNanos(this, Math.max(1, Math.min(pause, nextStat - now)));
+                    pause(Math.max(1, Math.min(pause, nextStat - now)));
                 }
             }
         } finally {
@@ -483,6 +501,23 @@ public final class ChangeWatcher {
             if (failure != null) {
                 LOG.warn("change watcher stopped: {}", failure.getMessage());
             }
+        }
+    }
+
+    /**
+     * Sleeps about {@code nanos}: asks the kernel for that much less the oversleep measured on earlier
+     * pauses (Linux's 50 µs timer slack and the VM's wake-up cost made a 100 µs park last ~156 µs), so the
+     * active poll interval is the one configured. Learns only from pauses that ran their full length (not
+     * cut short by an unpark), and never asks for less than a quarter of {@code nanos}, so it cannot spin.
+     */
+    private void pause(long nanos) {
+        long ask = Math.max(nanos / 4, nanos - oversleep);
+        long t0 = System.nanoTime();
+        LockSupport.parkNanos(this, ask);
+        long slept = System.nanoTime() - t0;
+        if (slept >= ask && nanos <= MAX_TUNED_PAUSE_NANOS) {
+            long over = Math.min(slept - ask, nanos);
+            oversleep += (over - oversleep) / 8;
         }
     }
 

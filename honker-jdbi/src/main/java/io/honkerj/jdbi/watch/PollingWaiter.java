@@ -11,15 +11,24 @@ final class PollingWaiter implements ChangeWaiter {
     private static final long MAX_STEP_MILLIS = 200;
     private long stepMillis = 5;
     private boolean closed;
+    private boolean woken;
 
     @Override
     public synchronized boolean await(Duration max) throws InterruptedException {
         long millis = Math.max(0, Math.min(max.toMillis(), stepMillis));
         stepMillis = Math.min(MAX_STEP_MILLIS, stepMillis * 2);
-        if (millis > 0 && !closed) {
+        if (millis > 0 && !closed && !woken) {
             wait(millis);
         }
-        return false;
+        boolean was = woken;
+        woken = false;
+        return was;
+    }
+
+    @Override
+    public synchronized void wake() {
+        woken = true;
+        notifyAll();
     }
 
     @Override

@@ -19,7 +19,8 @@ final class WatchWaiter implements ChangeWaiter {
         this.owned = owned;
     }
 
-    synchronized void wake() {
+    @Override
+    public synchronized void wake() {
         changed = true;
         notifyAll();
     }
