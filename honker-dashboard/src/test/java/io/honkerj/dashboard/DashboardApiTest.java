@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardApiTest {
     @TempDir
     static Path dir;
-    static TestClock clock;
+    static SettableClock clock;
     static JdbiHonker honker;
     static HonkerDashboard dashboard;
     static Http http;
@@ -30,7 +31,7 @@ class DashboardApiTest {
 
     @BeforeAll
     static void seed() {
-        clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)));
+        clock = SettableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)));
         honker = Honkers.builder(dir.resolve("demo.db")).clock(clock).open();
         dashboard = HonkerDashboard.start(honker, DashboardOptions.defaults().withPort(0).withZone(DemoData.ZONE)
                 .withSampleEvery(Duration.ofMinutes(2)).withHistory(Duration.ofMinutes(70)));

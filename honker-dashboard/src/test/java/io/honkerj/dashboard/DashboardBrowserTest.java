@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class DashboardBrowserTest {
         if (!BROWSER) {
             return;
         }
-        TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)));
+        SettableClock clock = SettableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)));
         honker = Honkers.builder(dir.resolve("demo.db")).clock(clock).open();
         dashboard = HonkerDashboard.start(honker, DashboardOptions.defaults().withPort(0).withZone(DemoData.ZONE)
                 .withSampleEvery(Duration.ofMinutes(2)).withHistory(Duration.ofMinutes(70)));

@@ -7,6 +7,7 @@ import io.honkerj.api.ScheduledTask;
 import io.honkerj.api.Scheduler;
 import io.honkerj.api.Stream;
 import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,7 +34,7 @@ final class DemoData {
      * @param clock the honker's clock, at the start of the hour; left at its end
      * @param sampler the dashboard's sampler, or null
      */
-    static Ids seed(JdbiHonker honker, TestClock clock, Sampler sampler) {
+    static Ids seed(JdbiHonker honker, SettableClock clock, Sampler sampler) {
         Queue emails = honker.queue("emails");
         Queue reports = honker.queue("reports");
         Queue webhooks = honker.queue("webhooks");

@@ -1,5 +1,6 @@
 package io.honkerj.jdbi;
 
+import io.honkerj.jdbi.testing.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,13 +12,13 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh honker on a temp-file database for each test, with a {@link MutableClock} the test moves.
+ * A fresh honker on a temp-file database for each test, with a {@link SettableClock} the test moves.
  * Use as an instance field: {@code @RegisterExtension final HonkerExtension db = new HonkerExtension(T0);}.
  */
 public final class HonkerExtension implements BeforeEachCallback, AfterEachCallback {
     private final long startEpochSecond;
     private Path dir;
-    private MutableClock clock;
+    private SettableClock clock;
     private JdbiHonker honker;
 
     public HonkerExtension(long startEpochSecond) {
@@ -27,7 +28,7 @@ public final class HonkerExtension implements BeforeEachCallback, AfterEachCallb
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("honker-test");
-        clock = MutableClock.atEpochSecond(startEpochSecond);
+        clock = SettableClock.at(java.time.Instant.ofEpochSecond(startEpochSecond));
         honker = Honkers.builder(dir.resolve("test.db")).clock(clock).open();
     }
 
@@ -63,7 +64,7 @@ public final class HonkerExtension implements BeforeEachCallback, AfterEachCallb
         return honker.jdbi().withHandle(h -> h.createQuery(sql).mapTo(type).one());
     }
 
-    public MutableClock clock() {
+    public SettableClock clock() {
         return clock;
     }
 }

@@ -14,6 +14,7 @@ import io.honkerj.api.QueueOptions;
 import io.honkerj.api.RetryPolicy;
 import io.honkerj.api.ScheduledTask;
 import io.honkerj.jdbi.internal.Args;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class InputsTest {
     @RegisterExtension
     final HonkerExtension db = new HonkerExtension(T0);
 
-    MutableClock clock;
+    SettableClock clock;
     JdbiHonker honker;
     Queue queue;
 

@@ -174,7 +174,7 @@ class ReadmeExamplesTest {
     @Test
     void retriesAndDeadLetters() {
         Path path = dir.resolve("retry.db");
-        MutableClock clock = MutableClock.atEpochSecond(1_800_000_000L);
+        SettableClock clock = SettableClock.at(java.time.Instant.ofEpochSecond(1_800_000_000L));
         try (JdbiHonker honker = Honkers.builder(path).clock(clock).open()) {
             // tag::options[]
             Queue reports = honker.queue("reports",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.honkerj.api.Honker;
 import io.honkerj.api.Job;
 import io.honkerj.api.Queue;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ class TransactionTest {
     @Test
     void createOnAPlainJdbiUsesItsConfiguredClock() {
         Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("cfg.db")).installPlugin(new HonkerPlugin());
-        MutableClock clock = MutableClock.atEpochSecond(1_000_000);
+        SettableClock clock = SettableClock.at(java.time.Instant.ofEpochSecond(1_000_000));
         jdbi.getConfig(HonkerConfig.class).setClock(clock);
         try (JdbiHonker honker = JdbiHonker.create(jdbi)) {
             long id = honker.queue("q").enqueue("x");

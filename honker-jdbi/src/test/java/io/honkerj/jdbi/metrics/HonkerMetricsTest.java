@@ -15,7 +15,7 @@ import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.Await;
 import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
-import io.honkerj.jdbi.MutableClock;
+import io.honkerj.jdbi.testing.SettableClock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class HonkerMetricsTest {
     @RegisterExtension
     final HonkerExtension db = new HonkerExtension(T0);
 
-    MutableClock clock;
+    SettableClock clock;
     JdbiHonker honker;
     SimpleMeterRegistry registry;
     HonkerMetrics metrics;

@@ -8,7 +8,7 @@ import io.honkerj.api.ListenerClosedException;
 import io.honkerj.api.Notification;
 import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
-import io.honkerj.jdbi.MutableClock;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class NotifyTest {
     @RegisterExtension
     final HonkerExtension db = new HonkerExtension(T0);
 
-    MutableClock clock;
+    SettableClock clock;
     JdbiHonker honker;
 
     @BeforeEach

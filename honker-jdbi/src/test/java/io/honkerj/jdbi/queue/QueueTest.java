@@ -14,7 +14,7 @@ import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
 import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
-import io.honkerj.jdbi.MutableClock;
+import io.honkerj.jdbi.testing.SettableClock;
 import io.honkerj.jdbi.internal.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class QueueTest {
     @RegisterExtension
     final HonkerExtension db = new HonkerExtension(T0);
 
-    MutableClock clock;
+    SettableClock clock;
     JdbiHonker honker;
     Queue queue;
 

@@ -7,7 +7,7 @@ import io.honkerj.api.RateLimitDecision;
 import io.honkerj.api.RateLimiter;
 import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
-import io.honkerj.jdbi.MutableClock;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +21,7 @@ class RateLimitTest {
     @RegisterExtension
     final HonkerExtension db = new HonkerExtension(BOUNDARY - 2);
 
-    MutableClock clock;
+    SettableClock clock;
     JdbiHonker honker;
 
     @BeforeEach

@@ -8,7 +8,7 @@ import io.honkerj.api.Queue;
 import io.honkerj.api.Results;
 import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.JdbiHonker;
-import io.honkerj.jdbi.MutableClock;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ class ResultTest {
     @RegisterExtension
     final HonkerExtension db = new HonkerExtension(T0);
 
-    MutableClock clock;
+    SettableClock clock;
     JdbiHonker honker;
     Results results;
 

@@ -16,7 +16,7 @@ import io.honkerj.jdbi.Await;
 import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
-import io.honkerj.jdbi.MutableClock;
+import io.honkerj.jdbi.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ class SchedulerTest {
     @TempDir
     Path dir;
 
-    MutableClock clock;
+    SettableClock clock;
     JdbiHonker honker;
     Scheduler scheduler;
 
