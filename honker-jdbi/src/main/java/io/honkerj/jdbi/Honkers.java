@@ -5,7 +5,6 @@ import io.honkerj.jdbi.internal.CachingStatementBuilder;
 import io.honkerj.jdbi.internal.ImmediateTransactionHandler;
 import io.honkerj.jdbi.internal.PooledDatabase;
 import io.honkerj.jdbi.notify.NotificationRetention;
-import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,16 +139,7 @@ public final class Honkers {
             target.setClock(config.getClock()).setCodec(config.getCodec()).setBusyDeadline(config.getBusyDeadline())
                     .setNotificationRetention(config.getNotificationRetention());
             PooledDatabase db = new PooledDatabase(jdbi, target.toSettings(), absolute, maxConnections);
-            try {
-                db.write(s -> {
-                    Schema.bootstrap(s.handle());
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                db.close();
-                throw OpenErrors.translate(e, absolute.toString());
-            }
-            return new JdbiHonker(db, jdbi);
+            return JdbiHonker.bootstrapped(db, jdbi, absolute.toString());
         }
     }
 }

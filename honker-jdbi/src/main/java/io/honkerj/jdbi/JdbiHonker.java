@@ -115,6 +115,14 @@ public final class JdbiHonker implements Honker {
         }
         PooledDatabase db = PooledDatabase.borrowing(
                 jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), file, maxConnections);
+        return bootstrapped(db, jdbi, file == null ? "in memory" : file.toString());
+    }
+
+    /**
+     * Creates the schema if missing through a database the library just opened, then the honker on it; if
+     * that fails, closes the database and throws the failure named after {@code where}.
+     */
+    static JdbiHonker bootstrapped(PooledDatabase db, Jdbi jdbi, String where) {
         try {
             db.write(s -> {
                 Schema.bootstrap(s.handle());
@@ -122,7 +130,7 @@ public final class JdbiHonker implements Honker {
             });
         } catch (RuntimeException e) {
             db.close();
-            throw OpenErrors.translate(e, file == null ? "in memory" : file.toString());
+            throw OpenErrors.translate(e, where);
         }
         return new JdbiHonker(db, jdbi);
     }
