@@ -12,6 +12,8 @@ import java.util.WeakHashMap;
 import io.honkerj.jdbi.function.HonkerFunctions;
 import io.honkerj.jdbi.internal.EagerBusyHandler;
 import io.honkerj.jdbi.internal.NotifyFunction;
+import io.honkerj.jdbi.engine.EngineConfig;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.spi.JdbiPlugin;
@@ -25,6 +27,8 @@ import org.sqlite.SQLiteConnection;
  * <p>It registers:
  * <ul>
  *   <li>the {@link SqlObjectPlugin} (honker's statements are SqlObject DAOs) and {@link HonkerConfig};</li>
+ *   <li>on every handle, its engine ({@link EngineConfig#detect}, from the connection's metadata), so
+ *       honker's DAOs read that engine's {@code .sql} files ({@link io.honkerj.jdbi.engine.EngineSqlLocator});</li>
  *   <li>on every SQLite connection Jdbi opens, once per physical connection: upstream honker's PRAGMAs
  *       ({@code busy_timeout = 5000}, {@code journal_mode = WAL}, {@code synchronous = NORMAL},
  *       {@code foreign_keys = ON}, {@code cache_size = -32000}, {@code temp_store = MEMORY},
@@ -52,6 +56,12 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
     public void customizeJdbi(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.getConfig(HonkerConfig.class);
+    }
+
+    @Override
+    public Handle customizeHandle(Handle handle) throws SQLException {
+        EngineConfig.detect(handle);
+        return handle;
     }
 
     @Override

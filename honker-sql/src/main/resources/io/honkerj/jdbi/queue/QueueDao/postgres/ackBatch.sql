@@ -1,0 +1,6 @@
+-- Deletes the jobs listed in :ids (a JSON array of ids) that :workerId still validly holds.
+-- Served by: the primary key, one lookup per id.
+DELETE FROM _honker_live
+WHERE id IN (SELECT CAST(e.value AS bigint) FROM json_array_elements_text(CAST(:ids AS json)) AS e(value))
+  AND worker_id = :workerId
+  AND claim_expires_at >= :now
