@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -32,9 +34,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code initdb} and {@code postgres} refuse to run as, zonky launches them under {@code unshare -U} when the
  * kernel allows user namespaces; if that start fails, the server is started again from zonky's extracted
  * binaries through {@code setpriv} as {@code nobody}, in a data directory {@code nobody} owns. If neither
- * works, every class using the extension is skipped with the reason (an assumption), never failed.
+ * works, every class using the extension is skipped with the reason (an execution condition), never failed.
+ * {@code -Dhonkerj.postgres.launcher=setpriv} goes straight to the fallback, {@code =none} skips them all.
  */
-public final class EmbeddedPostgresExtension implements BeforeAllCallback {
+public final class EmbeddedPostgresExtension implements ExecutionCondition, BeforeAllCallback {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private String database;
@@ -42,11 +45,20 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback {
     /** Creates the extension; the server starts when the first class using it runs. */
     public EmbeddedPostgresExtension() {}
 
+    /** Skips the class (each of its tests is reported skipped, with the reason) if PostgreSQL cannot start. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Server server = Server.get();
+        return server.failure == null
+                ? ConditionEvaluationResult.enabled("PostgreSQL is running on port " + server.port)
+                : ConditionEvaluationResult.disabled(
+                        "PostgreSQL could not start, so the PostgreSQL tests are skipped: " + server.failure);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         Server server = Server.get();
-        Assumptions.assumeTrue(server.failure == null,
-                () -> "PostgreSQL could not start, so the PostgreSQL tests are skipped: " + server.failure);
+        Assumptions.assumeTrue(server.failure == null, () -> "PostgreSQL could not start: " + server.failure);
         database = "honkerj_" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
                 + "_" + DATABASES.incrementAndGet();
         try (Connection c = server.dataSource("postgres").getConnection(); Statement st = c.createStatement()) {
@@ -114,6 +126,9 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback {
         private static Server start() {
             long t0 = System.nanoTime();
             String forced = System.getProperty("honkerj.postgres.launcher", "");
+            if (forced.equals("none")) {
+                return new Server(0, "none", "turned off by -Dhonkerj.postgres.launcher=none", Duration.ZERO);
+            }
             String zonkyFailure = null;
             if (!forced.equals("setpriv")) {
                 try {
