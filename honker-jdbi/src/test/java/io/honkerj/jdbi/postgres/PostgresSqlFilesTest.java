@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.honkerj.jdbi.engine.Engine;
 import io.honkerj.jdbi.engine.EngineSqlLocator;
 import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.statement.SqlScript;
@@ -25,7 +22,6 @@ class PostgresSqlFilesTest {
     @org.junit.jupiter.api.extension.RegisterExtension
     static final EmbeddedPostgresExtension PG = new EmbeddedPostgresExtension();
 
-    private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):(\\w+)");
     private static final Pattern DDL = Pattern.compile("\\s*(CREATE|ALTER)\\b", Pattern.CASE_INSENSITIVE);
     private static final EngineSqlLocator LOCATOR = new EngineSqlLocator();
 
@@ -58,15 +54,7 @@ class PostgresSqlFilesTest {
 
     /** Prepares (and drops) a statement with Jdbi's {@code :name} parameters turned into {@code $n}. */
     static void prepare(Handle h, String sql) {
-        Map<String, Integer> numbers = new LinkedHashMap<>();
-        Matcher m = NAMED.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int n = numbers.computeIfAbsent(m.group(1), k -> numbers.size() + 1);
-            m.appendReplacement(out, Matcher.quoteReplacement("$" + n));
-        }
-        m.appendTail(out);
-        h.execute("PREPARE honkerj_check AS " + out);
+        h.execute("PREPARE honkerj_check AS " + PostgresStatements.positional(sql).sql());
         h.execute("DEALLOCATE honkerj_check");
     }
 }

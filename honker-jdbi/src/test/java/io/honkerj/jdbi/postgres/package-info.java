@@ -24,7 +24,7 @@
  * first and the shared {@code <Dao>/<method>.sql} otherwise. The engine folder sits inside the DAO's folder
  * (not in a parallel {@code postgres/io/honkerj/...} tree) so that a reader who opens a DAO's folder sees
  * every engine's version of a statement side by side, and a file name still is the method name. Only
- * statements that differ get an engine file (13 of the queue's 38; the other 25 are shared and
+ * statements that differ get an engine file (14 of the queue's 38; the other 24 are shared and
  * {@link io.honkerj.jdbi.postgres.PostgresSqlFilesTest} proves they prepare on PostgreSQL). Rooms ask
  * {@code Engine}'s capability flags ({@code skipLocked}, {@code listenNotify}, {@code javaSqlFunctions},
  * {@code dataVersion}), never the engine's name.
@@ -43,7 +43,12 @@
  * connections alone, the default Jdbi transaction handler is used, and {@code mainFile} is {@code ''} so no
  * file watcher starts. Claims use a CTE {@code FOR UPDATE SKIP LOCKED}; enqueue, enqueueAll and requeueDead
  * send {@code pg_notify('honker_queue', queue)} in their own statement, delivered at commit
- * ({@code PostgresClaimTest}).
+ * ({@code PostgresClaimTest}). {@code PostgresQueryPlanTest} pins every hot statement's generic plan over a
+ * 20,000-job backlog to an index, never a scan of {@code _honker_live}; it found three statements that
+ * needed a PostgreSQL shape of their own: {@code claimableExists} (scalar subqueries with
+ * {@code ORDER BY ... LIMIT 1}: PostgreSQL drops an EXISTS's ORDER BY and then prefers a table scan) and
+ * {@code ackBatch}/{@code ackBatchIds} ({@code id = ANY(ARRAY(...))}: a join with the JSON elements was a
+ * hash join over a table scan).
  *
  * <h2>For the next session</h2>
  * <ul>
@@ -57,7 +62,7 @@
  *   <li>The other rooms' {@code postgres/} folders (lock, ratelimit, result, notify, stream, scheduler),
  *       each added to {@code PostgresSqlFilesTest}'s list, and their tests subclassed as
  *       {@code PostgresQueueTest} does; {@code notify()} callable from SQL as a PostgreSQL function created by
- *       bootstrap; {@code QueryPlanTest} per engine ({@code EXPLAIN} on PostgreSQL).</li>
+ *       bootstrap; plan tests for those rooms as {@code PostgresQueryPlanTest} does for the queue.</li>
  *   <li>A configurable schema name in {@code HonkerConfig} (create it, set the search_path on honker's own
  *       handles); bootstrap from several processes at once (CREATE ... IF NOT EXISTS can race on
  *       PostgreSQL: take {@code pg_advisory_xact_lock} first); serialization failures and dropped

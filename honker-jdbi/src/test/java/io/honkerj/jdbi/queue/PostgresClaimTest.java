@@ -94,6 +94,23 @@ class PostgresClaimTest {
         }
     }
 
+    @Test
+    void claimableExistsSeesDueAndLapsedJobsAndNotPausedQueues() {
+        jdbi.useHandle(h -> {
+            QueueDao dao = h.attach(QueueDao.class);
+            assertThat(dao.claimableExists("exists", NOW)).isFalse();
+            dao.enqueue("exists", "{}", 0, NOW + 10, 3, null, NOW);
+            assertThat(dao.claimableExists("exists", NOW)).as("not due yet").isFalse();
+            assertThat(dao.claimableExists("exists", NOW + 10)).as("due").isTrue();
+            assertThat(dao.claimBatch("exists", "w", 1, 30, NOW + 10)).hasSize(1);
+            assertThat(dao.claimableExists("exists", NOW + 40)).as("lease still valid").isFalse();
+            assertThat(dao.claimableExists("exists", NOW + 41)).as("lease lapsed").isTrue();
+            dao.pause("exists", NOW);
+            assertThat(dao.claimableExists("exists", NOW + 41)).as("paused").isFalse();
+            assertThat(dao.claimBatch("exists", "w", 1, 30, NOW + 41)).as("paused").isEmpty();
+        });
+    }
+
     private static List<Long> ids(List<JobRow> rows) {
         return rows.stream().map(JobRow::id).collect(Collectors.toList());
     }
