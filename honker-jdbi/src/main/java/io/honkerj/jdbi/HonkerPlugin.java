@@ -12,6 +12,9 @@ import java.util.WeakHashMap;
 import io.honkerj.jdbi.function.HonkerFunctions;
 import io.honkerj.jdbi.internal.EagerBusyHandler;
 import io.honkerj.jdbi.internal.NotifyFunction;
+import io.honkerj.jdbi.engine.Engine;
+import io.honkerj.jdbi.engine.EngineConfig;
+import org.jdbi.v3.core.Handle;
 import io.honkerj.jdbi.internal.SqliteConnections;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
@@ -26,6 +29,8 @@ import org.sqlite.SQLiteConnection;
  * <p>It registers:
  * <ul>
  *   <li>the {@link SqlObjectPlugin} (honker's statements are SqlObject DAOs) and {@link HonkerConfig};</li>
+ *   <li>on every handle, its engine ({@link EngineConfig#detect}, from the connection's metadata), so
+ *       honker's DAOs read that engine's {@code .sql} files ({@link io.honkerj.jdbi.engine.EngineSqlLocator});</li>
  *   <li>on every SQLite connection Jdbi opens, once per physical connection: upstream honker's PRAGMAs
  *       ({@code busy_timeout = 5000}, {@code journal_mode = WAL}, {@code synchronous = NORMAL},
  *       {@code foreign_keys = ON}, {@code cache_size = -32000}, {@code temp_store = MEMORY},
@@ -41,8 +46,9 @@ import org.sqlite.SQLiteConnection;
  *       ({@link NotifyFunction}) and the {@code honker_*} family ({@link HonkerFunctions}).</li>
  * </ul>
  * All of it goes on sqlite-jdbc's own connection, unwrapped from whatever pool hands it out (HikariCP and
- * the like), once per physical connection. A connection that is not SQLite's is refused: opening a handle
- * fails with a message naming it. Jdbi's own {@code SQLitePlugin} can be installed beside this one.
+ * the like), once per physical connection. A PostgreSQL connection is left as it is (honker's engine
+ * groundwork for PostgreSQL: its DAOs read the {@code postgres/} statements); any other connection that is not
+ * SQLite's is refused: opening a handle fails with a message naming it. Jdbi's own {@code SQLitePlugin} can be installed beside this one.
  * Installing the plugin twice is a no-op.
  */
 public final class HonkerPlugin extends JdbiPlugin.Singleton {
@@ -64,13 +70,29 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
     }
 
     /**
-     * Sets up the sqlite-jdbc connection under {@code conn} (unwrapped from a pool's proxy such as HikariCP's)
-     * once per physical connection, whichever Jdbi or plugin instance sees it first.
+     * Records the handle's engine, so honker's DAOs on it read that engine's {@code .sql} files.
      *
-     * @throws SQLException if {@code conn} is not, and does not wrap, a sqlite-jdbc connection
+     * @throws SQLException if the connection's metadata cannot be read
+     */
+    @Override
+    public Handle customizeHandle(Handle handle) throws SQLException {
+        EngineConfig.detect(handle);
+        return handle;
+    }
+
+    /**
+     * Sets up the sqlite-jdbc connection under {@code conn} (unwrapped from a pool's proxy such as HikariCP's)
+     * once per physical connection, whichever Jdbi or plugin instance sees it first. A PostgreSQL connection
+     * needs none of it and is left as it is (the engine's work happens in its {@code .sql} files).
+     *
+     * @throws SQLException if {@code conn} is neither PostgreSQL nor, directly or wrapped, a sqlite-jdbc
+     *     connection
      */
     @Override
     public Connection customizeConnection(Connection conn) throws SQLException {
+        if (!(conn instanceof SQLiteConnection) && !conn.isWrapperFor(SQLiteConnection.class) && isPostgres(conn)) {
+            return conn;
+        }
         SQLiteConnection sqlite = SqliteConnections.unwrap(conn);
         if (CUSTOMIZED.putIfAbsent(sqlite, Boolean.TRUE) == null) {
             try {
@@ -86,6 +108,15 @@ public final class HonkerPlugin extends JdbiPlugin.Singleton {
             }
         }
         return conn;
+    }
+
+    /** Whether a connection that is not SQLite's is PostgreSQL's; any other answer goes to the SQLite refusal. */
+    private static boolean isPostgres(Connection conn) {
+        try {
+            return Engine.of(conn) == Engine.POSTGRES;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

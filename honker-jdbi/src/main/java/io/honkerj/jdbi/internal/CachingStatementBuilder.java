@@ -83,7 +83,7 @@ public final class CachingStatementBuilder implements StatementBuilder {
             cached.remove(prepared);
             prepared.close();
         }
-        PreparedStatement fresh = SqliteConnections.unwrap(conn).prepareStatement(OWN_MARK + sql);
+        PreparedStatement fresh = SqliteConnections.physical(conn).prepareStatement(OWN_MARK + sql);
         cache.put(sql, fresh);
         cached.add(fresh);
         return fresh;

@@ -38,6 +38,21 @@ public final class SqliteConnections {
     }
 
     /**
+     * Returns the connection to prepare honker's statements on: sqlite-jdbc's own under a pool's proxy, or
+     * the connection itself on another engine (PostgreSQL), whose statements need no unwrapping.
+     *
+     * @param conn a connection, possibly a pool's proxy
+     * @return the connection to prepare on
+     * @throws SQLException if the driver fails to tell what it wraps
+     */
+    public static Connection physical(Connection conn) throws SQLException {
+        if (conn instanceof SQLiteConnection || conn.isWrapperFor(SQLiteConnection.class)) {
+            return unwrap(conn);
+        }
+        return conn;
+    }
+
+    /**
      * Whether a prepared statement kept for reuse can still run. sqlite-jdbc finalizes a statement whose step
      * failed with an error such as SQLITE_FULL, SQLITE_IOERR or SQLITE_INTERRUPT but leaves
      * {@link PreparedStatement#isClosed()} false; running it again fails with "statement is not executing".

@@ -2,12 +2,12 @@ package io.honkerj.jdbi.lock;
 
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The lock statements; each method's SQL is {@code io/honkerj/jdbi/lock/LockDao/<method>.sql}. */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 @RegisterConstructorMapper(HolderRow.class)
 interface LockDao {
 

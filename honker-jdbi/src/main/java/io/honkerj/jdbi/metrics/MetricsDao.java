@@ -2,14 +2,14 @@ package io.honkerj.jdbi.metrics;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The reads behind the gauges. Each method's SQL is {@code io/honkerj/jdbi/metrics/MetricsDao/<method>.sql},
  * which starts with what it reads and which index serves it. Times are unix seconds.
  */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 @RegisterConstructorMapper(MetricsDao.JobCount.class)
 @RegisterConstructorMapper(MetricsDao.Lag.class)
 @RegisterConstructorMapper(MetricsDao.LockRow.class)

@@ -2,12 +2,12 @@ package io.honkerj.jdbi.notify;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The notification statements; SQL in {@code io/honkerj/jdbi/notify/NotifyDao/<method>.sql}. */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 @RegisterRowMapper(NotifyRowMapper.class)
 @RegisterRowMapper(SentRowMapper.class)
 interface NotifyDao {

@@ -3,7 +3,7 @@ package io.honkerj.jdbi.queue;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * the honker's clock. {@code INSERT/UPDATE ... RETURNING} are queries: sqlite-jdbc returns their rows only
  * through {@code executeQuery}.
  */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 @RegisterRowMapper(QueueRowMappers.JobRowMapper.class)
 @RegisterRowMapper(QueueRowMappers.DeadRowMapper.class)
 @RegisterRowMapper(QueueRowMappers.StatsRowMapper.class)

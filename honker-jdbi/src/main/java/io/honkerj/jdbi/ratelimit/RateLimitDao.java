@@ -1,12 +1,12 @@
 package io.honkerj.jdbi.ratelimit;
 
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The rate-limit statements; SQL in {@code io/honkerj/jdbi/ratelimit/RateLimitDao/<method>.sql}. */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 interface RateLimitDao {
 
     /** {@code tryAcquire.sql}: the new count, or empty when the window is full. */

@@ -1,7 +1,7 @@
 package io.honkerj.jdbi.result;
 
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * The result statements; SQL in {@code io/honkerj/jdbi/result/ResultDao/<method>.sql}. Public because the
  * queue room stores a result and acks in one transaction.
  */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 public interface ResultDao {
 
     /**

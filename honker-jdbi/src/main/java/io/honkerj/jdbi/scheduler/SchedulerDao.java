@@ -3,12 +3,12 @@ package io.honkerj.jdbi.scheduler;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The scheduler statements; SQL in {@code io/honkerj/jdbi/scheduler/SchedulerDao/<method>.sql}. */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 @RegisterConstructorMapper(TaskRow.class)
 interface SchedulerDao {
 

@@ -1,13 +1,13 @@
 package io.honkerj.jdbi.schema;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlScript;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The schema statements; each method's SQL is {@code io/honkerj/jdbi/schema/SchemaDao/<method>.sql}. */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 interface SchemaDao {
 
     /** Creates every honker table and index that does not exist yet: {@code bootstrap.sql}. */

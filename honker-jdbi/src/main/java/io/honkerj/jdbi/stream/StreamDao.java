@@ -2,12 +2,12 @@ package io.honkerj.jdbi.stream;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The stream statements; SQL in {@code io/honkerj/jdbi/stream/StreamDao/<method>.sql}. */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 @RegisterRowMapper(StreamRowMapper.class)
 interface StreamDao {
 

@@ -1,0 +1,8 @@
+-- Deletes the jobs listed in :ids (a JSON array of ids) that :workerId still validly holds.
+-- Served by: the primary key, one lookup per id (id = ANY of the array; a join with the JSON elements
+-- would be planned as a scan of _honker_live).
+DELETE FROM _honker_live
+WHERE id = ANY (ARRAY(SELECT CAST(e.value AS bigint)
+                      FROM json_array_elements_text(CAST(:ids AS json)) AS e(value)))
+  AND worker_id = :workerId
+  AND claim_expires_at >= :now
