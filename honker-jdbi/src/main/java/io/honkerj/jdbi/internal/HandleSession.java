@@ -6,7 +6,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A session on a handle someone else opened. Attaching a SqlObject costs far more than running a statement,
- * so each DAO is attached once per session and reused.
+ * so each DAO is attached once per session and reused; its {@link Prepared} methods run without Jdbi's
+ * per-statement machinery (see {@link PreparedDao}).
  */
 final class HandleSession implements Session {
     private final Handle handle;
@@ -23,6 +24,6 @@ final class HandleSession implements Session {
 
     @Override
     public <T> T dao(Class<T> type) {
-        return type.cast(daos.computeIfAbsent(type, handle::attach));
+        return type.cast(daos.computeIfAbsent(type, t -> PreparedDao.attach(t, handle)));
     }
 }

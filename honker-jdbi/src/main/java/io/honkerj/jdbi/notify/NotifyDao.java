@@ -1,5 +1,6 @@
 package io.honkerj.jdbi.notify;
 
+import io.honkerj.jdbi.internal.Prepared;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
@@ -12,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface NotifyDao {
 
     /** {@code insert.sql}. */
+    @Prepared
     @SqlQuery
     long insert(String channel, String payload, long now);
 
@@ -20,6 +22,7 @@ interface NotifyDao {
     long newestId(String channel);
 
     /** {@code since.sql}. */
+    @Prepared
     @SqlQuery
     List<NotificationRow> since(String channel, long afterId, int limit);
 
