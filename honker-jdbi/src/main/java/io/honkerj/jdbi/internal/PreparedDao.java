@@ -38,7 +38,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * <p>Only handles whose statement builder is a {@link CachingStatementBuilder} (honker's own handles, the
  * handles it borrows from an app's Jdbi, and its shadow handles on a caller's connection) get this; the
  * statements then run in whatever transaction the connection is in, as Jdbi's would. Failures are thrown as
- * Jdbi's {@link UnableToExecuteStatementException} with the {@link SQLException} as cause, as Jdbi does.
+ * Jdbi's {@link UnableToExecuteStatementException} with the {@link SQLException} as cause, as Jdbi does,
+ * naming the DAO method.
  */
 final class PreparedDao implements InvocationHandler {
     private static final Pattern PARAM = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
@@ -82,7 +83,7 @@ final class PreparedDao implements InvocationHandler {
         try {
             return plan.run(statements.prepareOwn(conn, plan.sql), args);
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
+            throw new UnableToExecuteStatementException(e + " [statement: " + plan.where + "]", e, null);
         }
     }
 
