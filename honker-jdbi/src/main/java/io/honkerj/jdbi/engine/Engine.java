@@ -13,23 +13,36 @@ import java.sql.SQLException;
  */
 public enum Engine {
     /** SQLite through sqlite-jdbc: one file, shared with upstream honker's other bindings. */
-    SQLITE("sqlite", false, false, true, true),
+    SQLITE("sqlite", false, false, true, true, true),
     /** PostgreSQL through pgjdbc. */
-    POSTGRES("postgres", true, true, false, false);
+    POSTGRES("postgres", true, true, false, false, false);
 
     private final String folder;
     private final boolean skipLocked;
     private final boolean listenNotify;
     private final boolean javaSqlFunctions;
     private final boolean dataVersion;
+    private final boolean numbersNamedParameters;
 
     Engine(String folder, boolean skipLocked, boolean listenNotify, boolean javaSqlFunctions,
-            boolean dataVersion) {
+            boolean dataVersion, boolean numbersNamedParameters) {
         this.folder = folder;
         this.skipLocked = skipLocked;
         this.listenNotify = listenNotify;
         this.javaSqlFunctions = javaSqlFunctions;
         this.dataVersion = dataVersion;
+        this.numbersNamedParameters = numbersNamedParameters;
+    }
+
+    /**
+     * Whether the driver prepares {@code :name} parameters itself, numbering each distinct name once in order
+     * of first appearance (SQLite does): honker's fast path for its hot statements
+     * ({@code internal.PreparedDao}) binds them by those numbers; elsewhere they go through Jdbi.
+     *
+     * @return true on SQLite
+     */
+    public boolean numbersNamedParameters() {
+        return numbersNamedParameters;
     }
 
     /**

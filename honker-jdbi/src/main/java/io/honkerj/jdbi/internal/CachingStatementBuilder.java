@@ -42,6 +42,7 @@ public final class CachingStatementBuilder implements StatementBuilder {
     private final StatementBuilder fallback;
     private final Map<String, PreparedStatement> cache = new HashMap<>();
     private final Set<Statement> cached = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int preparations;
 
     /** Creates an empty cache for one handle, with Jdbi's default builder for other statements. */
     public CachingStatementBuilder() {
@@ -72,6 +73,19 @@ public final class CachingStatementBuilder implements StatementBuilder {
         if (!isOwn(ctx)) {
             return fallback.create(conn, sql, ctx);
         }
+        return prepareOwn(conn, sql);
+    }
+
+    /**
+     * Returns honker's statement for this SQL, prepared on the first call (and again when sqlite-jdbc closed
+     * it after a failure) and kept until the handle closes; bindings of the previous call stay in place.
+     *
+     * @param conn the handle's connection (a pool's proxy is unwrapped)
+     * @param sql the statement's text
+     * @return the prepared statement
+     * @throws SQLException if it does not prepare
+     */
+    public PreparedStatement prepareOwn(Connection conn, String sql) throws SQLException {
         PreparedStatement prepared = cache.get(sql);
         if (prepared != null && SqliteConnections.isUsable(prepared)) {
             // No clearParameters(): Jdbi binds every parameter of honker's statements on every call, and
@@ -86,7 +100,13 @@ public final class CachingStatementBuilder implements StatementBuilder {
         PreparedStatement fresh = SqliteConnections.physical(conn).prepareStatement(OWN_MARK + sql);
         cache.put(sql, fresh);
         cached.add(fresh);
+        preparations++;
         return fresh;
+    }
+
+    /** @return how many of honker's statements this builder has prepared (for tests: reuse means no growth) */
+    public int preparations() {
+        return preparations;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.honkerj.jdbi.notify;
 
+import io.honkerj.jdbi.internal.Prepared;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import io.honkerj.jdbi.engine.UseEngineSqlLocator;
@@ -13,6 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface NotifyDao {
 
     /** {@code insert.sql}: the new id and the channel's id before it. */
+    @Prepared
     @SqlQuery
     SentRow insert(String channel, String payload, long now);
 
@@ -21,6 +23,7 @@ interface NotifyDao {
     long newestId(String channel);
 
     /** {@code since.sql}. */
+    @Prepared
     @SqlQuery
     List<NotificationRow> since(String channel, long afterId, int limit);
 

@@ -1,5 +1,6 @@
 package io.honkerj.jdbi.queue;
 
+import io.honkerj.jdbi.internal.Prepared;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -20,6 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface QueueDao {
 
     /** {@code enqueue.sql}. */
+    @Prepared
     @SqlQuery
     long enqueue(String queue, String payload, int priority, long runAt, int maxAttempts, Long expiresAt,
             long now);
@@ -54,6 +56,7 @@ interface QueueDao {
             Long expiresAt, long now);
 
     /** {@code deadLetterLapsedClaims.sql}. */
+    @Prepared
     @SqlUpdate
     int deadLetterLapsedClaims(String queue, long now);
 
@@ -70,6 +73,7 @@ interface QueueDao {
     int deleteExhaustedPending(String queue, long now);
 
     /** {@code claimBatch.sql}. */
+    @Prepared
     @SqlQuery
     List<JobRow> claimBatch(String queue, String workerId, int n, long leaseSeconds, long now);
 
@@ -78,14 +82,17 @@ interface QueueDao {
     boolean claimableExists(String queue, long now);
 
     /** {@code ack.sql}. */
+    @Prepared
     @SqlUpdate
     int ack(long id, String workerId, long now);
 
     /** {@code ackBatch.sql}: {@code ids} is a JSON array of job ids. */
+    @Prepared
     @SqlUpdate
     int ackBatch(String ids, String workerId, long now);
 
     /** {@code ackBatchIds.sql}: {@code ids} is a JSON array of job ids; returns those deleted. */
+    @Prepared
     @SqlQuery
     List<Long> ackBatchIds(String ids, String workerId, long now);
 
@@ -106,6 +113,7 @@ interface QueueDao {
     int deleteLive(long id);
 
     /** {@code heartbeat.sql}. */
+    @Prepared
     @SqlUpdate
     int heartbeat(long id, String workerId, long leaseUntil, long now);
 
