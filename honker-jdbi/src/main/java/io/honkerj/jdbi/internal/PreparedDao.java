@@ -122,7 +122,7 @@ final class PreparedDao implements InvocationHandler {
     }
 
     /** What a method returns. */
-    private enum Result { UPDATE_COUNT, FIRST_LONG, LONGS, ROWS }
+    private enum Result { UPDATE_COUNT, FIRST_LONG, LONGS, ROW, ROWS }
 
     /** One {@link Prepared} method: its SQL, which argument each SQLite parameter takes, how to map rows. */
     private record Plan(String sql, int[] argOfParam, Result result, RowMapper<?> mapper, String where) {
@@ -159,6 +159,9 @@ final class PreparedDao implements InvocationHandler {
             }
             if (query && ret == long.class) {
                 return new Plan(sql, argOfParam, Result.FIRST_LONG, null, where);
+            }
+            if (query && mappers.containsKey(ret)) {
+                return new Plan(sql, argOfParam, Result.ROW, mappers.get(ret), where);
             }
             if (query && ret == List.class && m.getGenericReturnType() instanceof ParameterizedType p
                     && p.getActualTypeArguments()[0] instanceof Class<?> element) {
@@ -204,6 +207,13 @@ final class PreparedDao implements InvocationHandler {
                             ids.add(rs.wasNull() ? null : id);
                         }
                         return ids;
+                    }
+                case ROW:
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalStateException(where + " returned no row");
+                        }
+                        return mapper.map(rs, null);
                     }
                 default:
                     try (ResultSet rs = st.executeQuery()) {
