@@ -65,7 +65,7 @@ final class WalCheckpointer {
     private Connection conn;
     private PreparedStatement checkpoint;
     /** The file's identity when {@link #conn} was opened: a replaced file gets a connection of its own. */
-    private Object openedKey;
+    private FileIdentity opened;
 
     private WalCheckpointer(Path file) {
         this.file = file;
@@ -189,12 +189,12 @@ final class WalCheckpointer {
         commitsAtLast = commitsNow;
         lastAt = System.nanoTime();
         try {
-            if (conn != null && !java.util.Objects.equals(fileKey(), openedKey)) {
+            if (conn != null && !opened.unchanged()) {
                 close(); // the file was deleted or replaced: never checkpoint into the old one's ghost
             }
             if (conn == null) {
-                openedKey = fileKey();
-                if (openedKey == null) {
+                opened = FileIdentity.of(file);
+                if (!opened.unchanged()) {
                     return; // no file (deleted): nothing to checkpoint, and never create one
                 }
                 SQLiteConfig config = new SQLiteConfig();
@@ -232,15 +232,6 @@ final class WalCheckpointer {
         } catch (SQLException e) {
             LOG.debug("WAL checkpoint of {} failed, will try again: {}", file, e.toString());
             close();
-        }
-    }
-
-    /** @return the file's identity (device and inode) now, or null if it cannot be read */
-    private Object fileKey() {
-        try {
-            return java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        } catch (java.io.IOException e) {
-            return null;
         }
     }
 
