@@ -33,7 +33,9 @@ class PostgresSqlFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao"})
+    @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao",
+            "io.honkerj.jdbi.lock.LockDao", "io.honkerj.jdbi.ratelimit.RateLimitDao", "io.honkerj.jdbi.result.ResultDao",
+            "io.honkerj.jdbi.scheduler.SchedulerDao", "io.honkerj.jdbi.metrics.MetricsDao"})
     void everyStatementPreparesOnPostgres(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);
         PG.jdbi().useHandle(h -> {
