@@ -119,6 +119,12 @@ public final class HandleDatabase implements Database {
         return Optional.ofNullable(file);
     }
 
+    /** The file, or the handle's Jdbi on PostgreSQL, or empty. */
+    @Override
+    public Optional<Object> identity() {
+        return file != null ? Optional.of(file) : listens() ? Optional.of(session.handle().getJdbi()) : Optional.empty();
+    }
+
     @Override
     public void close() {
         // The caller owns the handle.

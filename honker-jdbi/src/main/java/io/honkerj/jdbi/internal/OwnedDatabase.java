@@ -120,4 +120,10 @@ abstract class OwnedDatabase implements Database {
     public final Optional<Path> file() {
         return Optional.ofNullable(file);
     }
+
+    /** The file, or the Jdbi on PostgreSQL (see {@link #listenJdbi()}), or empty. */
+    @Override
+    public final Optional<Object> identity() {
+        return file != null ? Optional.of(file) : Optional.ofNullable(listenJdbi());
+    }
 }
