@@ -1,7 +1,9 @@
 package io.honkerj.jdbi.internal;
 
 import io.honkerj.jdbi.watch.ChangeWaiter;
+import io.honkerj.jdbi.engine.EngineConfig;
 import io.honkerj.jdbi.watch.ChangeWatcher;
+import io.honkerj.jdbi.watch.ListenWatcher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -74,14 +76,28 @@ public final class HandleDatabase implements Database {
                 watchKey = ChangeWatcher.keyOf(file); // once per view, and only for views that commit
             }
             ChangeWatcher.wakeIfWatched(watchKey);
+        } else if (listens()) {
+            ListenWatcher.wakeIfWatched(handle.getJdbi());
         }
         return result;
     }
 
-    /** Returns a waiter holding its own reference to the file's change watcher (this view owns nothing). */
+    /**
+     * Returns a waiter holding its own reference to the file's change watcher, or to the listen watcher of
+     * the handle's Jdbi on PostgreSQL (this view owns nothing).
+     */
     @Override
     public ChangeWaiter newWaiter() {
-        return file == null ? ChangeWaiter.polling() : ChangeWatcher.acquire(file).newOwningWaiter();
+        if (file != null) {
+            return ChangeWatcher.acquire(file).newOwningWaiter();
+        }
+        return listens() ? ListenWatcher.acquire(session.handle().getJdbi()).newOwningWaiter()
+                : ChangeWaiter.polling();
+    }
+
+    /** Whether the handle's engine delivers wake-ups itself (PostgreSQL's LISTEN/NOTIFY). */
+    private boolean listens() {
+        return session.handle().getConfig(EngineConfig.class).engine().listenNotify();
     }
 
     @Override
@@ -101,6 +117,12 @@ public final class HandleDatabase implements Database {
     @Override
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The file, or the handle's Jdbi on PostgreSQL, or empty. */
+    @Override
+    public Optional<Object> identity() {
+        return file != null ? Optional.of(file) : listens() ? Optional.of(session.handle().getJdbi()) : Optional.empty();
     }
 
     @Override

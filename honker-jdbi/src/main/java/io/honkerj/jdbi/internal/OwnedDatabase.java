@@ -2,10 +2,12 @@ package io.honkerj.jdbi.internal;
 
 import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.watch.ChangeWatcher;
+import io.honkerj.jdbi.watch.ListenWatcher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A database whose transactions the library opens itself: writes queue on an in-JVM gate (so this JVM's
@@ -19,6 +21,8 @@ abstract class OwnedDatabase implements Database {
     private final Path file;
     private final Path watchKey;
     private ChangeWatcher.Ref watcher;
+    private ListenWatcher.Ref listener;
+    private volatile ListenWatcher listening;
 
     OwnedDatabase(HonkerSettings settings, Path file) {
         this.busyRetry = new BusyRetry(settings.busyDeadline());
@@ -29,6 +33,12 @@ abstract class OwnedDatabase implements Database {
 
     /** Runs work on a session whose handle is in autocommit mode, then gives the handle back. */
     abstract <R> R withSession(Function<Session, R> work);
+
+    /**
+     * The Jdbi whose server delivers wake-ups itself ({@code LISTEN}/{@code NOTIFY} on PostgreSQL) to this
+     * database's waiters through a {@link ListenWatcher}, or null (SQLite memory databases).
+     */
+    abstract Jdbi listenJdbi();
 
     @Override
     public final <R> R write(Function<Session, R> work) {
@@ -47,18 +57,31 @@ abstract class OwnedDatabase implements Database {
         }
         if (watchKey != null) {
             ChangeWatcher.wakeIfWatched(watchKey);
+        } else {
+            ListenWatcher l = listening;
+            if (l != null) {
+                l.wake(); // this JVM's waiters need not wait for the notification's round trip
+            }
         }
         return result;
     }
 
     /**
-     * Returns a waiter on this file's change watcher, which this database starts on first use and keeps
-     * until it is closed.
+     * Returns a waiter on this file's change watcher, or on the database's {@link ListenWatcher} on
+     * PostgreSQL, which this database starts on first use and keeps until it is closed.
      */
     @Override
     public final synchronized ChangeWaiter newWaiter() {
         if (file == null) {
-            return ChangeWaiter.polling();
+            if (listener == null) {
+                Jdbi on = listenJdbi();
+                if (on == null) {
+                    return ChangeWaiter.polling();
+                }
+                listener = ListenWatcher.acquire(on);
+                listening = listener.watcher();
+            }
+            return listener.newWaiter();
         }
         if (watcher == null) {
             watcher = ChangeWatcher.acquire(file);
@@ -66,11 +89,16 @@ abstract class OwnedDatabase implements Database {
         return watcher.newWaiter();
     }
 
-    /** Releases this database's reference to the change watcher, if it took one. */
+    /** Releases this database's reference to the change watcher (or listen watcher), if it took one. */
     final synchronized void releaseWatcher() {
         if (watcher != null) {
             watcher.close();
             watcher = null;
+        }
+        if (listener != null) {
+            listening = null;
+            listener.close();
+            listener = null;
         }
     }
 
@@ -91,5 +119,11 @@ abstract class OwnedDatabase implements Database {
     @Override
     public final Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The file, or the Jdbi on PostgreSQL (see {@link #listenJdbi()}), or empty. */
+    @Override
+    public final Optional<Object> identity() {
+        return file != null ? Optional.of(file) : Optional.ofNullable(listenJdbi());
     }
 }

@@ -1,5 +1,7 @@
 package io.honkerj.jdbi.internal;
 
+import io.honkerj.jdbi.engine.Engine;
+import io.honkerj.jdbi.engine.EngineConfig;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.BlockingDeque;
@@ -45,6 +47,7 @@ public final class PooledDatabase extends OwnedDatabase {
     private final AtomicInteger created = new AtomicInteger();
     private final int maxHandles;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Engine engine;
 
     /**
      * Creates the pool; no connection is opened until first use.
@@ -96,6 +99,17 @@ public final class PooledDatabase extends OwnedDatabase {
         }
         giveBack(session, true);
         return result;
+    }
+
+    /** The Jdbi itself where its engine delivers wake-ups (PostgreSQL), found once from a handle. */
+    @Override
+    Jdbi listenJdbi() {
+        Engine e = engine;
+        if (e == null) {
+            e = withSession(s -> s.handle().getConfig(EngineConfig.class).engine());
+            engine = e;
+        }
+        return e.listenNotify() ? jdbi : null;
     }
 
     private HandleSession borrow() {

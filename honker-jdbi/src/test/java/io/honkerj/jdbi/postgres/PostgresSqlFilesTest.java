@@ -35,7 +35,8 @@ class PostgresSqlFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao",
             "io.honkerj.jdbi.lock.LockDao", "io.honkerj.jdbi.ratelimit.RateLimitDao", "io.honkerj.jdbi.result.ResultDao",
-            "io.honkerj.jdbi.scheduler.SchedulerDao", "io.honkerj.jdbi.metrics.MetricsDao"})
+            "io.honkerj.jdbi.scheduler.SchedulerDao", "io.honkerj.jdbi.metrics.MetricsDao",
+            "io.honkerj.jdbi.notify.NotifyDao", "io.honkerj.jdbi.stream.StreamDao"})
     void everyStatementPreparesOnPostgres(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);
         PG.jdbi().useHandle(h -> {
