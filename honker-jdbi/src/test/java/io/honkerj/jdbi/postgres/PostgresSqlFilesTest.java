@@ -40,6 +40,7 @@ class PostgresSqlFilesTest {
     void everyStatementPreparesOnPostgres(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);
         PG.jdbi().useHandle(h -> {
+            h.define("schema", "honkerj_files_check"); // SchemaDao.createSchema's <schema>
             for (Method m : dao.getDeclaredMethods()) {
                 if (m.isSynthetic() || m.isDefault()) {
                     continue;
