@@ -71,7 +71,11 @@
  * {@code next_fire_at} and skips the boundary (without it two schedulers enqueued it twice in round 1).
  * {@code PostgresRoomsQueryPlanTest} pins their per-operation statements to the primary keys;
  * {@code due}/{@code soonest} read the task table whole (one row per task; upstream's schema has no index
- * on {@code next_fire_at}, and the PostgreSQL schema keeps SQLite's indexes).
+ * on {@code next_fire_at}, and the PostgreSQL schema keeps SQLite's indexes). The dashboard runs on any
+ * honker, so its {@code DashboardDao} uses the engine locator too, with 5 {@code postgres/} files
+ * ({@code totals} reads the identity sequence instead of {@code sqlite_sequence});
+ * {@code PostgresDashboardSqlTest} runs each of its reads on both engines after the same writes and
+ * compares the rows.
  *
  * <h2>For the next session</h2>
  * <ul>
