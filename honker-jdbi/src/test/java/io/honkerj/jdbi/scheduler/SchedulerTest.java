@@ -289,8 +289,8 @@ class SchedulerTest {
 
     @Test
     void onlyOneOfTwoRunningSchedulersLeadsAndAStandbyTakesOverWhenTheLeaderStops() throws Exception {
-        Path file = dir.resolve("leaders.db");
-        try (JdbiHonker a = Honkers.open(file); JdbiHonker b = Honkers.open(file)) {
+        List<JdbiHonker> two = twoHonkersOnOneDatabase();
+        try (JdbiHonker a = two.get(0); JdbiHonker b = two.get(1)) {
             a.scheduler().add(ScheduledTask.of("t", "q", "@every 1h", 1));
             Recorder heardA = new Recorder();
             Recorder heardB = new Recorder();
@@ -312,6 +312,12 @@ class SchedulerTest {
             assertThat(leader(a)).as("released on return").isNull();
             assertThat(heardB.leadership).containsExactly("acquired b", "released b");
         }
+    }
+
+    /** Two honkers on one database, as two processes: two opens of one file here (real time). */
+    List<JdbiHonker> twoHonkersOnOneDatabase() {
+        Path file = dir.resolve("leaders.db");
+        return List.of(Honkers.open(file), Honkers.open(file));
     }
 
     /** A leader whose lease lapsed (stalled past its TTL) and was taken hears it lost, and stands by. */
