@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Connection</h2>
  * The listening connection is a handle opened from the Jdbi (so a connection of the app's pool, held until
- * the watcher stops, then given back after {@code UNLISTEN *}), read with pgjdbc's
+ * the watcher stops, then given back after {@code UNLISTEN *}: a pool shared with honker needs one
+ * connection more than the handles honker keeps, or the watcher waits for one and keeps retrying), read with pgjdbc's
  * {@code PGConnection.getNotifications(timeout)}, unwrapped through pool proxies such as HikariCP's. The
  * watcher connects in {@link #acquire(Jdbi)} itself, so a notification committed after the first waiter is
  * created is not missed. When the connection fails (server restart, {@code pg_terminate_backend}, network),

@@ -77,6 +77,23 @@
  * {@code PostgresDashboardSqlTest} runs each of its reads on both engines after the same writes and
  * compares the rows.
  *
+ * <h2>Wake-ups (the pgwake branch)</h2>
+ * {@code watch.ListenWatcher}: one dedicated connection per Jdbi in a JVM (a handle opened from it, so one
+ * connection of the app's pool while a waiter exists) {@code LISTEN}s on {@code honker_queue},
+ * {@code honker_notify}, {@code honker_stream}, {@code honker_lock}, {@code honker_result} and
+ * {@code honker_scheduler} ({@code watch/ListenWatcher/listen.sql}) and wakes every waiter on any
+ * notification, as the SQLite watcher does on any commit; this JVM's own commits also wake them at once.
+ * Each PostgreSQL statement a waiter may block on sends {@code pg_notify('honker_<room>', name)} in its own
+ * statement (a data-modifying CTE where the DAO method is an {@code @SqlUpdate}: release, retryReschedule,
+ * resume), so the commit is the wake-up. A dropped connection ({@code pg_terminate_backend}, restart) is
+ * replaced with a backoff (10 ms doubling to 1 s) and every waiter re-checks after it, since a NOTIFY sent
+ * meanwhile is lost ({@code ListenWatcherTest}). {@code notify(channel, payload)} is a database function
+ * ({@code SchemaDao/postgres/sqlFunctions.sql}); notifications and stream events take a per-channel or
+ * per-topic {@code pg_advisory_xact_lock} before their id is drawn, so ids become visible in id order and a
+ * reader "after the last id" skips nothing (PostgreSQL commits out of id order otherwise). Cross-process
+ * wake through child JVMs: {@code PostgresCrossProcessWakeTest} (prints p50/p99) and
+ * {@code PostgresCrossProcessNotifyTest}. (The "wake-ups" and "notify()" items below are done.)
+ *
  * <h2>For the next session</h2>
  * <ul>
  *   <li>The {@code conn} helper's HonkerPlugin refuses connections that are not SQLite's: let it pass

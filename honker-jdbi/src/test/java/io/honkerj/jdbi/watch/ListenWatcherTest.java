@@ -129,6 +129,38 @@ class ListenWatcherTest {
     }
 
     @Test
+    void throughAHikariPoolTheConnectionIsUnwrappedAndGoesBackNotListening() throws Exception {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        PGSimpleDataSource ds = (PGSimpleDataSource) PG.dataSource();
+        ds.setCurrentSchema(waiting.withHandle(h -> h.createQuery("SELECT current_schema()")
+                .mapTo(String.class).one()));
+        config.setDataSource(ds);
+        config.setMaximumPoolSize(3);
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+            Jdbi pooled = Jdbi.create(pool);
+            try (JdbiHonker honker = JdbiHonker.create(pooled);
+                    ClaimWaker waker = honker.queue("hikari").claimWaker()) {
+                CompletableFuture<Optional<Job>> job = next(waker);
+                long id = writer.queue("hikari").enqueue("through the pool");
+                assertThat(job.get(60, TimeUnit.SECONDS)).map(Job::id).contains(id);
+            }
+            // every connection the pool has now: none still listens (UNLISTEN * before it went back)
+            java.util.List<org.jdbi.v3.core.Handle> all = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    all.add(pooled.open());
+                }
+                for (org.jdbi.v3.core.Handle h : all) {
+                    assertThat(h.createQuery("SELECT count(*) FROM pg_listening_channels()").mapTo(Integer.class)
+                            .one()).isZero();
+                }
+            } finally {
+                all.forEach(org.jdbi.v3.core.Handle::close);
+            }
+        }
+    }
+
+    @Test
     void theWatcherStopsWithTheLastHonkerAndItsWaitersReturn() throws Exception {
         ClaimWaker waker = waiter.queue("stop").claimWaker();
         ListenWatcher watcher;

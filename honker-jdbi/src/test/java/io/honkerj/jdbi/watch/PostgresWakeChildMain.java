@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Jdbi;
  * A child JVM on PostgreSQL that plays ping-pong with its parent: {@code <jdbc-url> <rounds>}. Each round it
  * enqueues a job on queue "ping" whose payload is {@code System.nanoTime()} just before the enqueue (one
  * monotonic clock for every process of the machine), then blocks in a claim waker on queue "pong" until the
- * parent answers; so each ping finds the parent already blocked in its own claim waker.
+ * parent answers; so each ping finds the parent already blocked in its own claim waker. Once the enqueue
+ * has returned (committed) it prints {@code SENT <round> <nanoTime>}.
  */
 public final class PostgresWakeChildMain {
     public static void main(String[] args) throws Exception {
@@ -21,6 +22,7 @@ public final class PostgresWakeChildMain {
             System.out.flush();
             for (int i = 0; i < rounds; i++) {
                 honker.queue("ping").enqueue(System.nanoTime());
+                System.out.println("SENT " + i + " " + System.nanoTime());
                 Job answer = pong.next("child", Duration.ofSeconds(60)).orElseThrow(
                         () -> new IllegalStateException("no pong within 60 s"));
                 answer.ack();
