@@ -7,11 +7,14 @@ import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.JdbiHonker;
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,8 +71,8 @@ final class PostgresSection {
     record Config(long jvmWarmupNanos, long warmupNanos, long roundNanos, int rounds, int poolBacklog,
             int poolRounds, int wakeSamples, int wakeSkip, long wakeGapMillis, int wakeChildWarmup) {
         /** The quick report's: about a minute and a half on a quiet 2-core machine. */
-        static final Config QUICK = new Config(4_000_000_000L, 500_000_000L, 300_000_000L, 5,
-                WorkerPoolBenchmark.BACKLOG, 5, 300, 20, 5, 2000);
+        static final Config QUICK = new Config(QuickReport.JVM_WARMUP_NANOS, 500_000_000L, 300_000_000L, 5,
+                WorkerPoolBenchmark.BACKLOG, 5, 200, 20, 20, 2000);
     }
 
     private final Config config;
@@ -156,7 +159,7 @@ final class PostgresSection {
         DataSource ds = pg.schema("enqueue");
         try (JdbiHonker honker = honker(ds); RawPgQueue raw = new RawPgQueue(ds, "raw")) {
             Queue queue = honker.queue("honker");
-            QuickReport.Comparison one = compare(() -> {
+            Timed one = compare(() -> {
                 Workloads.enqueueOne(queue);
                 return 1;
             }, NO_REFILL, () -> {
@@ -166,7 +169,7 @@ final class PostgresSection {
             row("enqueue, 1 job per transaction", one, "postgres enqueue 1/tx", Target.atLeast(RATE_TARGET));
             List<Object> hundred = Workloads.payloads(100);
             String hundredRaw = RawPgQueue.payloadsArray(Workloads.PAYLOAD_JSON, 100);
-            QuickReport.Comparison many = compare(() -> {
+            Timed many = compare(() -> {
                 Workloads.enqueueMany(queue, hundred);
                 return 100;
             }, NO_REFILL, () -> raw.enqueueAll(hundredRaw), NO_REFILL);
@@ -180,7 +183,7 @@ final class PostgresSection {
             try (JdbiHonker honker = honker(ds); RawPgQueue raw = new RawPgQueue(ds, "raw")) {
                 Queue queue = honker.queue("honker");
                 Queue rawFiller = honker.queue("raw");
-                QuickReport.Comparison m = compare(() -> Workloads.claimAndAck(queue, "w", batch), () -> {
+                Timed m = compare(() -> Workloads.claimAndAck(queue, "w", batch), () -> {
                     Workloads.fill(queue, 20_000);
                     return 0;
                 }, () -> raw.claimAndAck("w", batch, Workloads.LEASE_SECONDS), () -> {
@@ -193,21 +196,68 @@ final class PostgresSection {
         }
     }
 
+    /**
+     * Alternating rounds of honker and raw, with the CPU time of the measuring thread (where all of either
+     * side's client work runs) per job beside the wall-clock rates.
+     *
+     * @param wall each side's rounds, wall clock
+     * @param honkerCpuMicros honker's CPU microseconds per job, median round
+     * @param rawCpuMicros raw's CPU microseconds per job, median round
+     */
+    record Timed(QuickReport.Comparison wall, double honkerCpuMicros, double rawCpuMicros) {}
+
     /** Warms both sides up, then alternates rounds; as the SQLite table does, with this section's config. */
-    private QuickReport.Comparison compare(QuickReport.Step honker, QuickReport.Step honkerRefill,
-            QuickReport.Step raw, QuickReport.Step rawRefill) throws Exception {
-        QuickReport.run(honker, honkerRefill, config.warmupNanos());
-        QuickReport.run(raw, rawRefill, config.warmupNanos());
+    private Timed compare(QuickReport.Step honker, QuickReport.Step honkerRefill, QuickReport.Step raw,
+            QuickReport.Step rawRefill) throws Exception {
+        measure(honker, honkerRefill, config.warmupNanos());
+        measure(raw, rawRefill, config.warmupNanos());
         List<Measured> h = new ArrayList<>();
         List<Measured> r = new ArrayList<>();
+        double[] hCpu = new double[config.rounds()];
+        double[] rCpu = new double[config.rounds()];
         for (int round = 0; round < config.rounds(); round++) {
-            h.add(QuickReport.run(honker, honkerRefill, config.roundNanos()));
-            r.add(QuickReport.run(raw, rawRefill, config.roundNanos()));
+            Measured[] hr = measure(honker, honkerRefill, config.roundNanos());
+            Measured[] rr = measure(raw, rawRefill, config.roundNanos());
+            h.add(hr[0]);
+            r.add(rr[0]);
+            hCpu[round] = hr[1].microsPerUnit();
+            rCpu[round] = rr[1].microsPerUnit();
         }
-        return new QuickReport.Comparison(h, r);
+        Arrays.sort(hCpu);
+        Arrays.sort(rCpu);
+        return new Timed(new QuickReport.Comparison(h, r), median(hCpu), median(rCpu));
     }
 
-    private void row(String what, QuickReport.Comparison c, String checkName, Target target) {
+    /**
+     * Runs a step (refilling untimed when it reports 0 jobs) until this much measured time has passed, as
+     * {@link QuickReport#run}; also counts the thread's CPU time over the same steps.
+     *
+     * @return the wall-clock measure, then the CPU-time measure
+     */
+    private static Measured[] measure(QuickReport.Step step, QuickReport.Step refill, long nanos) throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long units = 0;
+        long wall = 0;
+        long cpu = 0;
+        while (wall < nanos) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            int done = step.run();
+            long t1 = System.nanoTime();
+            long c1 = mx.getCurrentThreadCpuTime();
+            if (done == 0) {
+                refill.run();
+                continue;
+            }
+            wall += t1 - t0;
+            cpu += c1 - c0;
+            units += done;
+        }
+        return new Measured[] {new Measured(units, wall), new Measured(units, Math.max(1, cpu))};
+    }
+
+    private void row(String what, Timed t, String checkName, Target target) {
+        QuickReport.Comparison c = t.wall();
         double[] ratios = c.ratios();
         String targetCell = "";
         if (target != null) {
@@ -220,7 +270,8 @@ final class PostgresSection {
             String.format(Locale.ROOT, "%,.0f jobs/s", c.rawMedian().perSecond()),
             String.format(Locale.ROOT, "%.2f", median(ratios)),
             spread(ratios),
-            targetCell});
+            targetCell,
+            String.format(Locale.ROOT, "%.1f / %.1f us", t.honkerCpuMicros(), t.rawCpuMicros())});
     }
 
     private static double median(double[] sorted) {
@@ -234,7 +285,7 @@ final class PostgresSection {
     private void printTable() {
         out.println();
         String[] header = {"PostgreSQL operation", "honker-jdbi", "raw pgjdbc", "ratio", "rounds min / median / max",
-            "target"};
+            "target", "CPU per job, honker / raw"};
         int[] width = new int[header.length];
         List<String[]> all = new ArrayList<>();
         all.add(header);
@@ -264,7 +315,10 @@ final class PostgresSection {
                 + " postgres/ versions where they exist)");
         out.printf(Locale.ROOT, "from statements prepared once on one connection, one commit() per transaction;"
                 + " each row warmed up %d ms a side, then %d alternating rounds%nof %d ms; each rate is its side's"
-                + " median round, the ratio the median of the rounds' ratios (lowest and highest beside it).%n",
+                + " median round, the ratio the median of the rounds' ratios (lowest and highest beside it).%n"
+                + "CPU per job: the measuring thread's CPU time (all of a side's client work: Jdbi, mapping, JSON,"
+                + " pgjdbc), median round;%nit holds steadier than wall time on a loaded machine, where the server's"
+                + " processes compete with the client for the cores.%n",
                 config.warmupNanos() / 1_000_000, config.rounds(), config.roundNanos() / 1_000_000);
     }
 
@@ -298,13 +352,15 @@ final class PostgresSection {
         out.printf(Locale.ROOT, "Worker pool on PostgreSQL, no-op handler: backlogs of %,d jobs drained by a pool"
                 + " (claim batch %d) beside the same number%nof raw pgjdbc threads, each on its own connection,"
                 + " claiming (FOR UPDATE SKIP LOCKED) and acking batches of %d; %d alternating rounds of %d ms"
-                + " a side.%n%n", config.poolBacklog(), WorkerPoolBenchmark.CLAIM_BATCH,
+                + " a side.%nThe pool's honker keeps as many connections as the raw side has threads"
+                + " (JdbiHonker.create(jdbi, max(2, concurrency))).%n%n", config.poolBacklog(), WorkerPoolBenchmark.CLAIM_BATCH,
                 WorkerPoolBenchmark.CLAIM_BATCH, config.poolRounds(), config.roundNanos() / 1_000_000);
         out.println("| PostgreSQL worker pool      | honker pool   | raw threads   | ratio | rounds min / median / max |");
         out.println("|-----------------------------|---------------|---------------|-------|---------------------------|");
         DataSource ds = pg.schema("pool");
-        try (JdbiHonker honker = honker(ds)) {
-            for (int c : CONCURRENCIES) {
+        for (int c : CONCURRENCIES) {
+            // as many connections as the raw side has (JdbiHonker.create's default keeps 2)
+            try (JdbiHonker honker = JdbiHonker.create(Jdbi.create(ds), Math.max(2, c))) {
                 poolRow(honker, ds, c);
             }
         }
@@ -410,22 +466,22 @@ final class PostgresSection {
                 + " JVM waits for it and claims it.%nFrom just before the enqueue to the claim returning (includes"
                 + " the enqueue and claim transactions); %d samples a side.%n%n", config.wakeGapMillis(),
                 config.wakeSamples());
-        out.println("| PostgreSQL wake path                              |     p50 |     p90 |     p99 | target       |");
-        out.println("|---------------------------------------------------|---------|---------|---------|--------------|");
+        out.println("| PostgreSQL wake path                              |        p50 |        p90 |        p99 | target                  |");
+        out.println("|---------------------------------------------------|------------|------------|------------|-------------------------|");
         Target p50 = Target.atMost(WAKE_P50_TARGET_MS, "%.2f ms");
-        String cell = verdict.check("postgres cross-process wake p50", honker.p50() / 1e3, p50);
+        verdict.check("postgres cross-process wake p50", honker.p50() / 1e3, p50);
         wakeRow("honker: queue.claimWaker().next()", honker,
                 "p50 " + p50 + (p50.metBy(honker.p50() / 1e3) ? "" : " (missed)"));
         wakeRow("raw: LISTEN honker_queue, getNotifications, claim", raw, "");
         out.println();
         if (honker.p50() > 5_000) {
             out.println("honker's p50 is above 5 ms: its claim waker on PostgreSQL polls in this build (no"
-                    + " LISTEN/NOTIFY waker yet); the raw row is what LISTEN/NOTIFY gives. " + cell);
+                    + " LISTEN/NOTIFY waker yet); the raw row is what LISTEN/NOTIFY gives.");
         }
     }
 
     private void wakeRow(String what, WakeProbe.Percentiles p, String target) {
-        out.printf(Locale.ROOT, "| %-49s | %.2f ms | %.2f ms | %.2f ms | %-12s |%n", what, p.p50() / 1e3,
+        out.printf(Locale.ROOT, "| %-49s | %7.2f ms | %7.2f ms | %7.2f ms | %-23s |%n", what, p.p50() / 1e3,
                 p.p90() / 1e3, p.p99() / 1e3, target);
     }
 
