@@ -14,7 +14,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * one fresh database for the run. As root, which {@code initdb} and {@code postgres} refuse to run as, zonky
  * launches them under {@code unshare -U} where the kernel allows user namespaces (the tests'
  * {@code EmbeddedPostgresExtension} has a further {@code setpriv} fallback; the report only says why it could
- * not start).
+ * not start). {@code -Dhonkerj.postgres.launcher=none} (as for the tests) turns it off: the section then says so
+ * and is skipped.
  *
  * <p>The server runs with {@code synchronous_commit=off}: a commit does not wait for its WAL flush, as
  * SQLite's WAL mode with {@code synchronous=NORMAL} (the SQLite sections) does not fsync at commit either.
@@ -22,6 +23,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class BenchPostgres implements AutoCloseable {
     private static final String DATABASE = "honkerj_bench";
+    /** The system property that turns the server off when set to {@code none}, as in the tests. */
+    static final String LAUNCHER_PROPERTY = "honkerj.postgres.launcher";
 
     private final EmbeddedPostgres server;
     private final Duration startup;
@@ -39,6 +42,9 @@ final class BenchPostgres implements AutoCloseable {
      * @throws SQLException if the database cannot be created
      */
     static BenchPostgres start() throws IOException, SQLException {
+        if ("none".equals(System.getProperty(LAUNCHER_PROPERTY))) {
+            throw new IOException("turned off by -D" + LAUNCHER_PROPERTY + "=none");
+        }
         long t0 = System.nanoTime();
         EmbeddedPostgres pg;
         try {

@@ -1,6 +1,7 @@
 package io.honkerj.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.honkerj.api.Queue;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresSectionTest {
     /** A few milliseconds per round, a handful of wake-ups: this checks that it runs, not how fast. */
-    static final PostgresSection.Config TINY = new PostgresSection.Config(0, 20_000_000L, 20_000_000L, 2, 64, 1, 5, 1,
+    static final PostgresSection.Config TINY = new PostgresSection.Config(0, 20_000_000L, 20_000_000L, 2, 64, 1, 3, 1,
             5, 20);
 
     private static BenchPostgres pg;
@@ -70,6 +71,32 @@ class PostgresSectionTest {
         assertThat(verdict.checks()).extracting(Verdict.Check::row).containsExactly("postgres enqueue 1/tx",
                 "postgres claim+ack batch 32", "postgres cross-process wake p50");
         assertThat(verdict.checks()).allSatisfy(c -> assertThat(c.value()).isFinite().isPositive());
+    }
+
+    @Test
+    void withoutAServerTheSectionSaysWhyAndIsSkippedUnlessStrict() throws Exception {
+        String before = System.getProperty(BenchPostgres.LAUNCHER_PROPERTY);
+        System.setProperty(BenchPostgres.LAUNCHER_PROPERTY, "none");
+        try {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            Verdict verdict = new Verdict();
+            PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+            assertThat(new PostgresSection(TINY, dir, verdict, false, out).run()).isFalse();
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("PostgreSQL section skipped: the embedded"
+                    + " server could not start", "turned off by -Dhonkerj.postgres.launcher=none");
+            assertThat(verdict.checks()).isEmpty();
+            assertThatThrownBy(() -> new PostgresSection(TINY, dir, verdict, true, out).run())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the embedded server could not start")
+                    .hasMessageContaining("-Dhonkerj.postgres.launcher=none");
+        } finally {
+            if (before == null) {
+                System.clearProperty(BenchPostgres.LAUNCHER_PROPERTY);
+            } else {
+                System.setProperty(BenchPostgres.LAUNCHER_PROPERTY, before);
+            }
+        }
     }
 
     @Test
