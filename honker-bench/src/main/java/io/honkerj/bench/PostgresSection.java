@@ -38,7 +38,7 @@ import org.postgresql.PGConnection;
  *   <li>a worker pool with a no-op handler at concurrency 1, 4 and 16 (claim batch 32) draining backlogs,
  *       beside the same number of raw threads, each on its own connection, claiming and acking batches of
  *       32 ({@code FOR UPDATE SKIP LOCKED} lets them run side by side);</li>
- *   <li>cross-process wake: a child JVM enqueues, one job every few ms; this JVM waits for it, through a
+ *   <li>cross-process wake: a child JVM enqueues, one job every 20 ms; this JVM waits for it, through a
  *       claim waker ({@code queue.claimWaker().next}) for honker, through {@code LISTEN honker_queue} on a
  *       connection of its own and a claim for raw; the latency runs from just before the enqueue to the claim
  *       returning. Honker's figure is whatever its claim waker does on PostgreSQL in this build: before the
@@ -148,8 +148,8 @@ final class PostgresSection {
     }
 
     /**
-     * A honker on a PostgreSQL data source.
-     * TODO(pgconn): Honkers.open(DataSource) once it is merged; JdbiHonker.create(Jdbi) is the same honker.
+     * A honker on a PostgreSQL data source, through {@code JdbiHonker.create(jdbi)} with its defaults:
+     * {@code Honkers.open(DataSource)} (issue 15) opens the same honker.
      */
     static JdbiHonker honker(DataSource ds) {
         return JdbiHonker.create(Jdbi.create(ds));
