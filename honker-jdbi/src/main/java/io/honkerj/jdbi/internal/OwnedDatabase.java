@@ -118,6 +118,9 @@ abstract class OwnedDatabase implements Database {
     private <R> R transaction(Function<Session, R> work) {
         boolean[] committing = {false};
         try {
+            if (!singleWriter) {
+                return withSession(s -> ServerTransaction.run(s, work, committing));
+            }
             return withSession(s -> s.handle().inTransaction(h -> {
                 R r = work.apply(s);
                 committing[0] = true;
