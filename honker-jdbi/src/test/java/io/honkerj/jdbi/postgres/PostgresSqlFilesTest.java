@@ -33,7 +33,8 @@ class PostgresSqlFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao"})
+    @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao",
+            "io.honkerj.jdbi.move.TargetDao"})
     void everyStatementPreparesOnPostgres(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);
         PG.jdbi().useHandle(h -> {
