@@ -227,6 +227,8 @@ class HonkerCopyTest {
             List<DeadJob> dead = pg.queue("reports").deadJobs(10);
             assertThat(dead).extracting(DeadJob::id).containsExactly(filled.dead());
             assertThat(dead.get(0).lastError()).isEqualTo("renderer unavailable");
+            long requeued = pg.queue("reports").requeueDead(filled.dead()).orElseThrow();
+            assertThat(requeued).as("a fresh job, after every id the file handed out").isGreaterThan(filled.done());
 
             Enqueued again = pg.queue("invoices").enqueueUnique(Map.of("invoice", 42),
                     EnqueueOptions.defaults().withUniqueKey("invoice-42"));
@@ -325,6 +327,19 @@ class HonkerCopyTest {
         source.useHandle(h -> h.createUpdate("UPDATE _honker_live SET payload = :p WHERE id = :id")
                 .bind("p", "{\"to\":\"a\"}").bind("id", filled.e2()).execute());
         assertThat(HonkerCopy.copy(file, target).jobs()).isEqualTo(6);
+    }
+
+    @Test
+    void aPriorityBeyondPostgresIntegerIsRefusedNamed() {
+        Jdbi source = Jdbi.create("jdbc:sqlite:" + file);
+        source.useHandle(h -> h.createUpdate("UPDATE _honker_dead SET priority = :p WHERE id = :id")
+                .bind("p", 1L << 40).bind("id", filled.dead()).execute());
+        assertThatThrownBy(() -> HonkerCopy.copy(file, target))
+                .isInstanceOf(CopyFailedException.class)
+                .hasMessageContaining("The target refused the row " + filled.dead() + " of _honker_dead")
+                .hasMessageContaining("integer out of range");
+        assertThat(rows(target, "SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                + "current_schema()")).containsExactly(List.of("0"));
     }
 
     @Test
