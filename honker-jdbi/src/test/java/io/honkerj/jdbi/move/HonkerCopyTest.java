@@ -375,9 +375,12 @@ class HonkerCopyTest {
     }
 
     @Test
-    void aJdbiOnTheFileWorksAsTheSourceToo() {
-        Copied copied = HonkerCopy.copy(Jdbi.create("jdbc:sqlite:" + file), target);
-        assertThat(copied.jobs()).isEqualTo(6);
-        assertThat(copied.streamEvents()).isEqualTo(10);
+    void theJdbiOfAnOpenHonkerWorksAsTheSourceToo() {
+        try (JdbiHonker running = Honkers.builder(file).clock(clock).open()) {
+            Copied copied = HonkerCopy.copy(running.jdbi(), target);
+            assertThat(copied.jobs()).isEqualTo(6);
+            assertThat(copied.streamEvents()).isEqualTo(10);
+            assertThat(running.queue("emails").stats().pending()).as("the source honker carries on").isEqualTo(3);
+        }
     }
 }
