@@ -104,8 +104,9 @@ final class GuardedDatabase implements Database {
         }
     }
 
-    private String describe() {
-        return inner.file().map(Path::toString).orElse("in memory");
+    @Override
+    public String describe() {
+        return inner.describe();
     }
 
     @Override

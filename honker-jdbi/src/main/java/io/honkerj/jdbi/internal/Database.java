@@ -61,6 +61,15 @@ public interface Database extends AutoCloseable {
     }
 
     /**
+     * Names the database in messages.
+     *
+     * @return the file, "in memory", or e.g. "PostgreSQL database app (schema jobs)"
+     */
+    default String describe() {
+        return file().map(Path::toString).orElse("in memory");
+    }
+
+    /**
      * Returns a waiter for changes to this database (see {@link ChangeWaiter}).
      *
      * @return a new waiter; close it when done

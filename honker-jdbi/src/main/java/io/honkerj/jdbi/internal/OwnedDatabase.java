@@ -1,5 +1,7 @@
 package io.honkerj.jdbi.internal;
 
+import io.honkerj.api.CommitOutcomeUnknownException;
+import io.honkerj.api.DatabaseFailedException;
 import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.watch.ChangeWatcher;
 import io.honkerj.jdbi.watch.ListenWatcher;
@@ -7,12 +9,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * A database whose transactions the library opens itself: writes queue on an in-JVM gate (so this JVM's
  * writers never spin in SQLite's busy handler against each other), run in {@code BEGIN IMMEDIATE}, and are
- * retried whole while other processes keep the database busy.
+ * retried whole while other processes keep the database busy (on PostgreSQL: while the server aborts them
+ * with a serialization failure or a deadlock).
+ *
+ * <p>A lost connection (PostgreSQL: SQLState class {@code 08}, or the server ended the session, e.g.
+ * {@code pg_terminate_backend} or a restart; see {@link ConnectionFailures}): the handle is thrown away, not
+ * reused, and the server has rolled back what was open on it. A write whose commit had not been sent yet, or
+ * a read, then runs once more on a new connection; if it is lost again, a {@link DatabaseFailedException}
+ * says so. A write lost while its commit was on the way may or may not be written: it is not run again, and
+ * {@link CommitOutcomeUnknownException} says so.
  */
 abstract class OwnedDatabase implements Database {
     private final ReentrantLock writeGate = new ReentrantLock();
@@ -23,15 +34,22 @@ abstract class OwnedDatabase implements Database {
     private ChangeWatcher.Ref watcher;
     private ListenWatcher.Ref listener;
     private volatile ListenWatcher listening;
+    private volatile String where;
+    /** Whether writes queue on the in-JVM gate: until a connection shows an engine with row locks. */
+    private volatile boolean singleWriter = true;
 
     OwnedDatabase(HonkerSettings settings, Path file) {
         this.busyRetry = new BusyRetry(settings.busyDeadline());
         this.settings = settings;
         this.file = file;
         this.watchKey = file == null ? null : ChangeWatcher.keyOf(file);
+        this.where = file == null ? "in memory" : file.toString();
     }
 
-    /** Runs work on a session whose handle is in autocommit mode, then gives the handle back. */
+    /**
+     * Runs work on a session whose handle is in autocommit mode, then gives the handle back; a handle whose
+     * connection failed is thrown away instead.
+     */
     abstract <R> R withSession(Function<Session, R> work);
 
     /**
@@ -40,14 +58,44 @@ abstract class OwnedDatabase implements Database {
      */
     abstract Jdbi listenJdbi();
 
+    /**
+     * Called once a connection was found lost, before the operation runs again: the other idle connections
+     * were most likely lost with it (a server restart ends them all), so they are let go too.
+     */
+    void connectionLost() {}
+
+    /**
+     * Records that the database runs writes at once (PostgreSQL): they no longer queue on the in-JVM gate.
+     */
+    final void manyWriters() {
+        this.singleWriter = false;
+    }
+
+    /**
+     * Names the database in messages (a PostgreSQL database has no file).
+     *
+     * @param description e.g. "PostgreSQL database app (schema jobs)"
+     */
+    final void describeAs(String description) {
+        this.where = description;
+    }
+
+    @Override
+    public final String describe() {
+        return where;
+    }
+
     @Override
     public final <R> R write(Function<Session, R> work) {
         R result;
         try {
             result = busyRetry.run("write transaction", () -> {
+                if (!singleWriter) {
+                    return reconnecting(() -> transaction(work));
+                }
                 writeGate.lock();
                 try {
-                    return withSession(s -> s.handle().inTransaction(h -> work.apply(s)));
+                    return reconnecting(() -> transaction(work));
                 } finally {
                     writeGate.unlock();
                 }
@@ -64,6 +112,53 @@ abstract class OwnedDatabase implements Database {
             }
         }
         return result;
+    }
+
+    /** One transaction on one connection; a lost connection during its commit makes the outcome unknown. */
+    private <R> R transaction(Function<Session, R> work) {
+        boolean[] committing = {false};
+        try {
+            return withSession(s -> s.handle().inTransaction(h -> {
+                R r = work.apply(s);
+                committing[0] = true;
+                return r;
+            }));
+        } catch (RuntimeException e) {
+            if (committing[0] && ConnectionFailures.isConnectionLost(e)) {
+                connectionLost();
+                throw new CommitOutcomeUnknownException(where, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs an operation, and once more on a new connection if its connection was lost before anything of it
+     * could have been committed.
+     */
+    private <R> R reconnecting(Supplier<R> operation) {
+        try {
+            return operation.get();
+        } catch (CommitOutcomeUnknownException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!ConnectionFailures.isConnectionLost(e)) {
+                throw e;
+            }
+            connectionLost();
+            try {
+                return operation.get();
+            } catch (CommitOutcomeUnknownException again) {
+                throw again;
+            } catch (RuntimeException again) {
+                if (!ConnectionFailures.isConnectionLost(again)) {
+                    throw again;
+                }
+                connectionLost();
+                again.addSuppressed(e);
+                throw ConnectionFailures.lostTwice(again, where);
+            }
+        }
     }
 
     /**
@@ -105,7 +200,7 @@ abstract class OwnedDatabase implements Database {
     @Override
     public final <R> R read(Function<Session, R> work) {
         try {
-            return busyRetry.run("read", () -> withSession(work));
+            return busyRetry.run("read", () -> reconnecting(() -> withSession(work)));
         } catch (RuntimeException e) {
             throw SqliteFailures.translate(e, file);
         }
