@@ -23,7 +23,7 @@ class PostgresSqlFilesTest {
     @org.junit.jupiter.api.extension.RegisterExtension
     static final EmbeddedPostgresExtension PG = new EmbeddedPostgresExtension();
 
-    private static final Pattern DDL = Pattern.compile("\\s*(CREATE|ALTER|DO)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DDL = Pattern.compile("\\s*(CREATE|ALTER)\\b", Pattern.CASE_INSENSITIVE);
     private static final EngineSqlLocator LOCATOR = new EngineSqlLocator();
 
     @BeforeAll
