@@ -216,9 +216,13 @@ abstract class OwnedDatabase implements Database {
         return Optional.ofNullable(file);
     }
 
-    /** The file, or the Jdbi on PostgreSQL (see {@link #listenJdbi()}), or empty. */
+    /** The file, or the Jdbi and schema on PostgreSQL (see {@link #listenJdbi()}), or empty. */
     @Override
     public final Optional<Object> identity() {
-        return file != null ? Optional.of(file) : Optional.ofNullable(listenJdbi());
+        if (file != null) {
+            return Optional.of(file);
+        }
+        Jdbi jdbi = listenJdbi();
+        return jdbi == null ? Optional.empty() : Optional.of(new Shared(jdbi, settings.schema()));
     }
 }
