@@ -19,6 +19,7 @@ import org.sqlite.SQLiteDataSource;
  * Opens a honker database file for applications that have no Jdbi yet: the library builds a tuned Jdbi on
  * sqlite-jdbc (WAL, upstream's PRAGMAs, {@code BEGIN IMMEDIATE} transactions as prepared statements,
  * honker's statements kept prepared per connection) and keeps a small pool of long-lived handles.
+ * {@link #open(DataSource)} does the same on a PostgreSQL (or SQLite) {@link DataSource}.
  *
  * <pre>{@code
  * try (JdbiHonker honker = Honkers.open(Path.of("app.db"))) {
