@@ -114,6 +114,13 @@ public final class JdbiHonker implements Honker {
         }
         jdbi.installPlugin(new HonkerPlugin());
         Target target = Target.of(jdbi);
+        if (!target.autoCommit()) {
+            throw new DatabaseOpenException(target.where(), "this Jdbi's connections come with autocommit off "
+                    + "(e.g. HikariCP's autoCommit=false), so Jdbi would join a transaction it leaves to the pool and "
+                    + "commit none of honker's writes", "Turn autocommit on for the pool this Jdbi uses (HikariCP: "
+                    + "autoCommit=true, its default), or open honker with Honkers.open(dataSource), which turns "
+                    + "autocommit on for the connections it takes", null);
+        }
         PooledDatabase db = PooledDatabase.borrowing(
                 jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), target.file(), maxConnections);
         return bootstrapped(db, jdbi, target.where());
@@ -124,7 +131,7 @@ public final class JdbiHonker implements Honker {
      * database or a server), and how messages name it. Checks before the library opens it: a SQLite file
      * honker could only fail on, a memory database each connection sees apart, a schema name on SQLite.
      */
-    record Target(Engine engine, Path file, String where) {
+    record Target(Engine engine, Path file, String where, boolean autoCommit) {
         static Target of(Jdbi jdbi) {
             Target target;
             try {
@@ -132,14 +139,16 @@ public final class JdbiHonker implements Honker {
                     Engine engine = h.getConfig(EngineConfig.class).engine();
                     Path file = Schema.mainFile(h).orElse(null);
                     String where;
+                    boolean autoCommit;
                     try {
+                        autoCommit = h.getConnection().getAutoCommit();
                         where = file != null ? file.toString() : !engine.namedSchemas() ? "in memory"
                                 : h.getConnection().getMetaData().getDatabaseProductName() + " database "
                                         + h.getConnection().getCatalog();
                     } catch (SQLException e) {
                         throw new IllegalStateException("cannot read the connection's metadata: " + e, e);
                     }
-                    return new Target(engine, file, where);
+                    return new Target(engine, file, where, autoCommit);
                 });
             } catch (RuntimeException e) {
                 throw OpenErrors.translate(e, "of this Jdbi");
@@ -156,7 +165,8 @@ public final class JdbiHonker implements Honker {
                 requireOneMemoryDatabase(jdbi);
             }
             return schema == null ? target
-                    : new Target(target.engine(), target.file(), target.where() + " (schema " + schema + ")");
+                    : new Target(target.engine(), target.file(), target.where() + " (schema " + schema + ")",
+                            target.autoCommit());
         }
     }
 
