@@ -235,12 +235,12 @@ public final class JdbiHonker implements Honker {
                     "Leave the schema unset (null) on SQLite", null);
         }
         HandleDatabase db = HandleDatabase.attached(session, settings);
-        if (!session.schemaChecked()) {
-            db.write(s -> {
-                Schema.ensure(s.handle(), settings.schema());
-                return null;
-            });
-            session.markSchemaChecked();
+        if (!session.schemaChecked(settings.schema())) {
+            boolean inYourTransaction = handle.isInTransaction();
+            boolean created = db.write(s -> Schema.ensure(s.handle(), settings.schema()));
+            if (!created || !inYourTransaction) { // tables created in your transaction go if it rolls back
+                session.markSchemaChecked(settings.schema());
+            }
         }
         return new JdbiHonker(db, handle.getJdbi());
     }

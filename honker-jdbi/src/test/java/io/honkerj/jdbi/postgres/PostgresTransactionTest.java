@@ -3,6 +3,8 @@ package io.honkerj.jdbi.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.honkerj.api.Job;
 import io.honkerj.jdbi.HonkerConfig;
 import io.honkerj.jdbi.HonkerPlugin;
@@ -120,5 +122,31 @@ class PostgresTransactionTest {
                 assertThat(count(h, "public._honker_live WHERE queue = 'invoices'")).isZero();
             });
         }
+    }
+
+    @Test
+    void attachBootstrapsInTheCallersTransactionAgainAfterItsRollbackAndPerSchema() {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(PG.jdbcUrl());
+        cfg.setMaximumPoolSize(1); // one physical connection: every handle below is on it
+        cfg.setPoolName("one-connection");
+        try (HikariDataSource pool = new HikariDataSource(cfg)) {
+            Jdbi first = Jdbi.create(pool).installPlugin(new HonkerPlugin());
+            first.getConfig(HonkerConfig.class).setSchema("rolled_back");
+            assertThatThrownBy(() -> first.useTransaction(h -> {
+                JdbiHonker.attach(h).queue("q").enqueue("lost with the schema");
+                throw new IllegalStateException("rollback");
+            })).hasMessage("rollback");
+            first.useTransaction(h -> JdbiHonker.attach(h).queue("q").enqueue("kept"));
+            Jdbi second = Jdbi.create(pool).installPlugin(new HonkerPlugin());
+            second.getConfig(HonkerConfig.class).setSchema("second");
+            second.useTransaction(h -> JdbiHonker.attach(h).queue("q").enqueue("in the second schema"));
+        }
+        PG.jdbi().useHandle(h -> {
+            assertThat(h.createQuery("SELECT payload FROM rolled_back._honker_live").mapTo(String.class).list())
+                    .containsExactly("\"kept\"");
+            assertThat(h.createQuery("SELECT payload FROM second._honker_live").mapTo(String.class).list())
+                    .containsExactly("\"in the second schema\"");
+        });
     }
 }
