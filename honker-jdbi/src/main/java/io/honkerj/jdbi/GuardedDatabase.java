@@ -119,6 +119,11 @@ final class GuardedDatabase implements Database {
         return inner.file();
     }
 
+    @Override
+    public Optional<Object> identity() {
+        return inner.identity();
+    }
+
     /** Returns the inner database's waiter, closed when this database closes (so blocked callers return). */
     @Override
     public ChangeWaiter newWaiter() {

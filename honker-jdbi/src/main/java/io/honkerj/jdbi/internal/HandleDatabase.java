@@ -3,7 +3,9 @@ package io.honkerj.jdbi.internal;
 import io.honkerj.api.CommitOutcomeUnknownException;
 import io.honkerj.jdbi.schema.Schema;
 import io.honkerj.jdbi.watch.ChangeWaiter;
+import io.honkerj.jdbi.engine.EngineConfig;
 import io.honkerj.jdbi.watch.ChangeWatcher;
+import io.honkerj.jdbi.watch.ListenWatcher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -115,6 +117,8 @@ public final class HandleDatabase implements Database {
                 watchKey = ChangeWatcher.keyOf(file); // once per view, and only for views that commit
             }
             ChangeWatcher.wakeIfWatched(watchKey);
+        } else if (listens()) {
+            ListenWatcher.wakeIfWatched(handle.getJdbi());
         }
         return result;
     }
@@ -155,10 +159,22 @@ public final class HandleDatabase implements Database {
         return SqliteFailures.translate(e, file);
     }
 
-    /** Returns a waiter holding its own reference to the file's change watcher (this view owns nothing). */
+    /**
+     * Returns a waiter holding its own reference to the file's change watcher, or to the listen watcher of
+     * the handle's Jdbi on PostgreSQL (this view owns nothing).
+     */
     @Override
     public ChangeWaiter newWaiter() {
-        return file == null ? ChangeWaiter.polling() : ChangeWatcher.acquire(file).newOwningWaiter();
+        if (file != null) {
+            return ChangeWatcher.acquire(file).newOwningWaiter();
+        }
+        return listens() ? ListenWatcher.acquire(session.handle().getJdbi()).newOwningWaiter()
+                : ChangeWaiter.polling();
+    }
+
+    /** Whether the handle's engine delivers wake-ups itself (PostgreSQL's LISTEN/NOTIFY). */
+    private boolean listens() {
+        return session.handle().getConfig(EngineConfig.class).engine().listenNotify();
     }
 
     @Override
@@ -180,6 +196,12 @@ public final class HandleDatabase implements Database {
     @Override
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The file, or the handle's Jdbi on PostgreSQL, or empty. */
+    @Override
+    public Optional<Object> identity() {
+        return file != null ? Optional.of(file) : listens() ? Optional.of(session.handle().getJdbi()) : Optional.empty();
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.honkerj.api.CommitOutcomeUnknownException;
 import io.honkerj.api.DatabaseFailedException;
 import io.honkerj.jdbi.watch.ChangeWaiter;
 import io.honkerj.jdbi.watch.ChangeWatcher;
+import io.honkerj.jdbi.watch.ListenWatcher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A database whose transactions the library opens itself: on SQLite, writes queue on an in-JVM gate (so this
@@ -31,6 +33,8 @@ abstract class OwnedDatabase implements Database {
     private final Path file;
     private final Path watchKey;
     private ChangeWatcher.Ref watcher;
+    private ListenWatcher.Ref listener;
+    private volatile ListenWatcher listening;
     private volatile String where;
     /** Whether writes queue on the in-JVM gate: until a connection shows an engine with row locks. */
     private volatile boolean singleWriter = true;
@@ -48,6 +52,12 @@ abstract class OwnedDatabase implements Database {
      * connection failed is thrown away instead.
      */
     abstract <R> R withSession(Function<Session, R> work);
+
+    /**
+     * The Jdbi whose server delivers wake-ups itself ({@code LISTEN}/{@code NOTIFY} on PostgreSQL) to this
+     * database's waiters through a {@link ListenWatcher}, or null (SQLite memory databases).
+     */
+    abstract Jdbi listenJdbi();
 
     /**
      * Called once a connection was found lost, before the operation runs again: the other idle connections
@@ -96,6 +106,11 @@ abstract class OwnedDatabase implements Database {
         }
         if (watchKey != null) {
             ChangeWatcher.wakeIfWatched(watchKey);
+        } else {
+            ListenWatcher l = listening;
+            if (l != null) {
+                l.wake(); // this JVM's waiters need not wait for the notification's round trip
+            }
         }
         return result;
     }
@@ -148,13 +163,21 @@ abstract class OwnedDatabase implements Database {
     }
 
     /**
-     * Returns a waiter on this file's change watcher, which this database starts on first use and keeps
-     * until it is closed.
+     * Returns a waiter on this file's change watcher, or on the database's {@link ListenWatcher} on
+     * PostgreSQL, which this database starts on first use and keeps until it is closed.
      */
     @Override
     public final synchronized ChangeWaiter newWaiter() {
         if (file == null) {
-            return ChangeWaiter.polling();
+            if (listener == null) {
+                Jdbi on = listenJdbi();
+                if (on == null) {
+                    return ChangeWaiter.polling();
+                }
+                listener = ListenWatcher.acquire(on);
+                listening = listener.watcher();
+            }
+            return listener.newWaiter();
         }
         if (watcher == null) {
             watcher = ChangeWatcher.acquire(file);
@@ -162,11 +185,16 @@ abstract class OwnedDatabase implements Database {
         return watcher.newWaiter();
     }
 
-    /** Releases this database's reference to the change watcher, if it took one. */
+    /** Releases this database's reference to the change watcher (or listen watcher), if it took one. */
     final synchronized void releaseWatcher() {
         if (watcher != null) {
             watcher.close();
             watcher = null;
+        }
+        if (listener != null) {
+            listening = null;
+            listener.close();
+            listener = null;
         }
     }
 
@@ -187,5 +215,11 @@ abstract class OwnedDatabase implements Database {
     @Override
     public final Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The file, or the Jdbi on PostgreSQL (see {@link #listenJdbi()}), or empty. */
+    @Override
+    public final Optional<Object> identity() {
+        return file != null ? Optional.of(file) : Optional.ofNullable(listenJdbi());
     }
 }

@@ -48,6 +48,7 @@ public final class PooledDatabase extends OwnedDatabase {
     private final AtomicInteger created = new AtomicInteger();
     private final int maxHandles;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Engine engine;
     private volatile boolean described;
 
     /**
@@ -100,6 +101,17 @@ public final class PooledDatabase extends OwnedDatabase {
         }
         giveBack(session, true);
         return result;
+    }
+
+    /** The Jdbi itself where its engine delivers wake-ups (PostgreSQL), found once from a handle. */
+    @Override
+    Jdbi listenJdbi() {
+        Engine e = engine;
+        if (e == null) {
+            e = withSession(s -> s.handle().getConfig(EngineConfig.class).engine());
+            engine = e;
+        }
+        return e.listenNotify() ? jdbi : null;
     }
 
     private HandleSession borrow() {

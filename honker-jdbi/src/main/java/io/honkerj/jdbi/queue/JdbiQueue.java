@@ -11,6 +11,7 @@ import io.honkerj.api.PayloadCodec;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
+import io.honkerj.jdbi.engine.EngineConfig;
 import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Leases;
 import io.honkerj.jdbi.internal.Database;
@@ -103,6 +104,9 @@ public final class JdbiQueue implements Queue {
             long now = db.nowSeconds();
             QueueDao dao = s.dao(QueueDao.class);
             if (key != null) {
+                if (!s.handle().getConfig(EngineConfig.class).engine().singleWriter()) {
+                    dao.lockUniqueKey(name, key);
+                }
                 Long holder = dao.uniqueJob(name, key);
                 if (holder != null) {
                     return new Enqueued(holder, false);

@@ -38,6 +38,14 @@ interface QueueDao {
     @SqlQuery
     boolean isPaused(String queue);
 
+    /**
+     * {@code lockUniqueKey.sql}: where writers run at once (PostgreSQL), holds the queue's key until commit so
+     * racing enqueues of one key look it up one after the other; called before {@link #uniqueJob}, in its
+     * own statement so that the lookup's snapshot is taken after the wait.
+     */
+    @SqlQuery
+    int lockUniqueKey(String queue, String key);
+
     /** {@code uniqueJob.sql}: the live job holding the key, or null. */
     @SqlQuery
     Long uniqueJob(String queue, String key);

@@ -1,6 +1,7 @@
 package io.honkerj.jdbi.schema;
 
 import io.honkerj.api.IncompatibleSchemaException;
+import io.honkerj.jdbi.engine.EngineConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +49,9 @@ public final class Schema {
         }
         requireCompatible(handle, dao);
         dao.bootstrap();
+        if (!handle.getConfig(EngineConfig.class).engine().javaSqlFunctions()) {
+            dao.sqlFunctions(); // notify() as a database function (PostgreSQL)
+        }
         List<String> columns = dao.schedulerColumns();
         if (!columns.contains("enabled")) {
             addColumnIgnoringRace(dao::addSchedulerEnabled);

@@ -15,6 +15,13 @@ interface SchemaDao {
     @SqlScript
     void bootstrap();
 
+    /**
+     * Creates honker's SQL functions ({@code notify(channel, payload)}) in the database, on engines that
+     * cannot register them in Java on each connection: {@code sqlFunctions.sql}.
+     */
+    @SqlUpdate
+    void sqlFunctions();
+
     /** @return the columns of {@code _honker_scheduler_tasks}: {@code schedulerColumns.sql} */
     @SqlQuery
     List<String> schedulerColumns();
