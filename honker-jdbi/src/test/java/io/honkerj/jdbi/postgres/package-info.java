@@ -86,7 +86,7 @@
  *       {@code SKIP LOCKED} let honker's writes run at once; the gate only serves SQLite's one writer.</li>
  *   <li><b>attach(handle)</b>: {@code CallerSessions} keys its shadow handles by the driver's connection
  *       under any proxy (sqlite-jdbc's or pgjdbc's), so the outbox story holds on PostgreSQL
- *       ({@link io.honkerj.jdbi.postgres.PostgresOutboxTest}).</li>
+ *       ({@link io.honkerj.jdbi.postgres.PostgresAttachTest}).</li>
  * </ul>
  *
  * <h2>The other rooms (lock, rate limit, result, scheduler, metrics, worker)</h2>

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code honker.inTransaction}; with honker's tables in a schema of their own, the caller's search path is
  * what it was between and after honker's operations.
  */
-class PostgresOutboxTest {
+class PostgresAttachTest {
     @RegisterExtension
     static final EmbeddedPostgresExtension PG = new EmbeddedPostgresExtension();
 
