@@ -40,8 +40,8 @@
  * <h2>What already runs on PostgreSQL</h2>
  * All of {@code QueueTest} through {@code JdbiHonker.create(jdbi)} on a PostgreSQL Jdbi
  * ({@code PostgresQueueTest}): the plugin leaves non-SQLite connections alone, the default Jdbi transaction
- * handler is used, and {@code mainFile} is {@code ''} so no file watcher starts. Claims use a CTE {@code FOR UPDATE SKIP LOCKED}; enqueue, enqueueAll and requeueDead
- * send {@code pg_notify('honker_queue', queue)} in their own statement, delivered at commit
+ * handler is used, and {@code mainFile} is {@code ''} so no file watcher starts. Claims use a CTE
+ * {@code FOR UPDATE SKIP LOCKED}; enqueue, enqueueAll and requeueDead send {@code pg_notify('honker_queue', queue)} in their own statement, delivered at commit
  * ({@code PostgresClaimTest}). {@code PostgresQueryPlanTest} pins every hot statement's generic plan over a
  * 20,000-job backlog to an index, never a scan of {@code _honker_live}; it found three statements that
  * needed a PostgreSQL shape of their own: {@code claimableExists} (scalar subqueries with
@@ -139,9 +139,9 @@
  *   <li>Connection layer leftovers: no worker-pool-level test with {@code pg_terminate_backend} yet (the
  *       pool's claims and acks go through the same retry path as {@code PostgresConnectionLossTest}'s, and an
  *       ack lost during its commit surfaces as {@code CommitOutcomeUnknownException} to the worker, whose job
- *       then comes back after its lease); the tests in {@code io.honkerj.jdbi.PostgresTransactionTest} (and
- *       other {@code Postgres*Test} subclasses) disabled because {@code attach} was SQLite-only can now be
- *       enabled.</li>
+ *       then comes back after its lease). {@code Honkers.open(DataSource)} with a named schema and
+ *       {@code attach(handle)} on the same connection pay two or three round trips more per attached
+ *       operation (the search path put first and back): not measured yet.</li>
  *   <li>Wake-ups: a dedicated listening connection ({@code LISTEN honker_queue}, pgjdbc's
  *       {@code getNotifications(timeout)}) feeding the same waiters as the SQLite watcher, with a re-check
  *       after reconnect; today a PostgreSQL honker has no cross-process waker. Also notify from release,
