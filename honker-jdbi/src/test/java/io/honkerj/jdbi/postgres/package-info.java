@@ -41,8 +41,8 @@
  * All of {@code QueueTest} through {@code JdbiHonker.create(jdbi)} on a PostgreSQL Jdbi
  * ({@code PostgresQueueTest}): the plugin leaves non-SQLite connections alone, the default Jdbi transaction
  * handler is used, and {@code mainFile} is {@code ''} so no file watcher starts. Claims use a CTE
- * {@code FOR UPDATE SKIP LOCKED}; enqueue, enqueueAll and requeueDead send {@code pg_notify('honker_queue', queue)} in their own statement, delivered at commit
- * ({@code PostgresClaimTest}). {@code PostgresQueryPlanTest} pins every hot statement's generic plan over a
+ * {@code FOR UPDATE SKIP LOCKED}; enqueue, enqueueAll and requeueDead send
+ * {@code pg_notify('honker_queue', queue)} in their own statement, delivered at commit ({@code PostgresClaimTest}). {@code PostgresQueryPlanTest} pins every hot statement's generic plan over a
  * 20,000-job backlog to an index, never a scan of {@code _honker_live}; it found three statements that
  * needed a PostgreSQL shape of their own: {@code claimableExists} (scalar subqueries with
  * {@code ORDER BY ... LIMIT 1}: PostgreSQL drops an EXISTS's ORDER BY and then prefers a table scan) and
