@@ -24,7 +24,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The Jdbi plugin of honker: {@code jdbi.installPlugin(new HonkerPlugin())} is all a Jdbi + SQLite app adds.
+ * The Jdbi plugin of honker: {@code jdbi.installPlugin(new HonkerPlugin())} is all a Jdbi app on SQLite or
+ * PostgreSQL adds.
  *
  * <p>It registers:
  * <ul>
