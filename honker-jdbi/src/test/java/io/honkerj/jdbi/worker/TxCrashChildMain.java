@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A child JVM of the crash loop in {@link TransactionalCrashLoopTest}: a worker pool on queue {@code work}
  * whose transactional handler inserts the job's id into table {@code business} and then spends up to
  * {@code max-handler-ms} inside the transaction (so a SIGKILL often lands mid-transaction). Runs until
- * killed; prints {@code RECLAIMED <id>} for a job it claims again after a lapsed lease. Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}.
+ * killed; prints {@code WORKING} when its first job starts and {@code RECLAIMED <id>} for a job it claims again after a lapsed lease. Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}.
  */
 public final class TxCrashChildMain {
     public static void main(String[] args) throws Exception {
@@ -23,11 +23,15 @@ public final class TxCrashChildMain {
         Duration lease = Duration.ofSeconds(Long.parseLong(args[3]));
         int maxMillis = Integer.parseInt(args[4]);
         JdbiHonker honker = Honkers.open(db);
+        java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean();
         honker.workers()
                 .workerIdPrefix("crash-" + ProcessHandle.current().pid())
                 .listener(new WorkerListener() {
                     @Override
                     public void jobStarted(Job job) {
+                        if (working.compareAndSet(false, true)) {
+                            System.out.println("WORKING"); // holds claims from now on: worth killing
+                        }
                         if (job.attempts() > 1) { // claimed again after a killed worker's lease lapsed
                             System.out.println("RECLAIMED " + job.id());
                         }
