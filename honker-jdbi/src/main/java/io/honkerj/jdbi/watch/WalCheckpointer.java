@@ -36,13 +36,15 @@ import org.sqlite.SQLiteOpenMode;
  * and its one fsync, comes once per about {@value #TARGET_FRAMES} pages written.
  *
  * <p>Writes that never pause leave a passive checkpoint no moment to copy the whole WAL, so the WAL would
- * never start over. Once a pass finds the WAL at {@value #RESTART_FRAMES} pages or more, the thread tries
- * {@code PRAGMA wal_checkpoint(RESTART)} ({@code restart.sql}) for up to {@value #RESTART_TRY_MILLIS} ms: its
- * connection has no busy timeout, so each try either finds no writer at that instant, takes the write lock,
- * copies the few pages the passive passes left and marks the WAL to start over (writers wait for that
- * copy and its sync, a few ms once per ~{@value #RESTART_FRAMES} pages), or does what a passive checkpoint
- * does and reports busy. The WAL stays near {@value #RESTART_FRAMES} pages under writes that never pause.
- * Upstream's processes on the same file still checkpoint on their own commits, as they always did.
+ * never start over. Once a pass finds the WAL at {@value #RESTART_FRAMES} pages or more, the thread takes the
+ * write lock on a second connection of its own ({@code holdWrites.sql}: {@code BEGIN IMMEDIATE} with no busy
+ * timeout, tried again every ~100 µs, between two writers' transactions, for up to
+ * {@value #RESTART_TRY_MILLIS} ms), copies the rest of the WAL with a passive checkpoint while writers wait,
+ * and lets them go ({@code releaseWrites.sql}); the next writer starts the WAL over. Writers wait for that
+ * copy and its syncs (a few ms, once per ~{@value #RESTART_FRAMES} pages written), not for a whole
+ * checkpoint, and the WAL stays near {@value #RESTART_FRAMES} pages under writes that never pause (further
+ * only while a reader holds an old snapshot, as in every SQLite application). Upstream's processes on the
+ * same file still checkpoint on their own commits, as they always did.
  *
  * <p>The thread's connection is closed {@value #CLOSE_AFTER_MILLIS} ms after its last checkpoint when no
  * commit came since; the thread then parks with nothing to do (no timer: idle costs nothing). Before each
@@ -53,15 +55,17 @@ import org.sqlite.SQLiteOpenMode;
 final class WalCheckpointer {
     static final long TARGET_FRAMES = 2000;
     static final long RESTART_FRAMES = 4000;
-    static final long RESTART_TRY_MILLIS = 50;
-    private static final long RESTART_TRY_PAUSE_NANOS = 200_000;
+    static final long RESTART_TRY_MILLIS = 200;
+    private static final long RESTART_TRY_PAUSE_NANOS = 50_000;
     static final long CLOSE_AFTER_MILLIS = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
     private static final Map<Path, WalCheckpointer> FILES = new ConcurrentHashMap<>();
     private static final String CHECKPOINT_SQL =
             ClasspathSqlLocator.removingComments().locate(WalCheckpointer.class, "checkpoint").trim();
-    private static final String RESTART_SQL =
-            ClasspathSqlLocator.removingComments().locate(WalCheckpointer.class, "restart").trim();
+    private static final String HOLD_WRITES_SQL =
+            ClasspathSqlLocator.removingComments().locate(WalCheckpointer.class, "holdWrites").trim();
+    private static final String RELEASE_WRITES_SQL =
+            ClasspathSqlLocator.removingComments().locate(WalCheckpointer.class, "releaseWrites").trim();
     private static Thread thread;
 
     private final Path file;
@@ -79,7 +83,10 @@ final class WalCheckpointer {
     private boolean notWal;
     private Connection conn;
     private PreparedStatement checkpoint;
-    private PreparedStatement restart;
+    /** The second connection, which holds the write lock while {@link #conn} copies the rest of a long WAL. */
+    private Connection holder;
+    private PreparedStatement holdWrites;
+    private PreparedStatement releaseWrites;
     /** The file's identity when {@link #conn} was opened: a replaced file gets a connection of its own. */
     private FileIdentity opened;
 
@@ -156,7 +163,7 @@ final class WalCheckpointer {
         return !signalled && commits.get() < wakeAtCommits && parkedWithoutTimer();
     }
 
-    /** @return how many times a restart checkpoint marked the WAL to start over */
+    /** @return how many times the thread copied all of a long WAL with writers held off, so it started over */
     long restarts() {
         return restarts;
     }
@@ -231,10 +238,12 @@ final class WalCheckpointer {
                 }
                 SQLiteConfig config = new SQLiteConfig();
                 config.resetOpenMode(SQLiteOpenMode.CREATE); // an existing file only: never create one
-                config.setBusyTimeout(0); // a restart checkpoint tries and never waits (nor makes writers wait)
+                config.setBusyTimeout(0); // taking the write lock tries and never waits
                 conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
                 checkpoint = conn.prepareStatement(CHECKPOINT_SQL);
-                restart = conn.prepareStatement(RESTART_SQL);
+                holder = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+                holdWrites = holder.prepareStatement(HOLD_WRITES_SQL);
+                releaseWrites = holder.prepareStatement(RELEASE_WRITES_SQL);
             }
             long[] r = run(checkpoint);
             boolean busy = r[0] != 0;
@@ -270,22 +279,39 @@ final class WalCheckpointer {
     }
 
     /**
-     * The WAL is long and did not start over: tries a restart checkpoint until one finds no writer and no
-     * reader in the way, for up to {@value #RESTART_TRY_MILLIS} ms (each busy try copies what it can, as a
-     * passive one). Gives up until the next pass otherwise.
+     * The WAL is long and did not start over: takes the write lock on {@link #holder} between two writers'
+     * transactions (tried for up to {@value #RESTART_TRY_MILLIS} ms; each failed try costs a lock attempt,
+     * no I/O), copies the rest of the WAL, and lets writers go; the next one starts the WAL over. Gives up
+     * until the next pass if no try succeeds.
      */
     private void restartSoon() throws SQLException {
         long until = System.nanoTime() + RESTART_TRY_MILLIS * 1_000_000L;
-        while (true) {
-            long[] r = run(restart);
-            if (r[0] == 0) {
-                restarts++;
-                return;
-            }
+        while (!holdWrites()) {
             if (System.nanoTime() - until >= 0) {
                 return;
             }
             LockSupport.parkNanos(WalCheckpointer.class, RESTART_TRY_PAUSE_NANOS);
+        }
+        try {
+            long[] r = run(checkpoint);
+            if (r[0] == 0 && r[1] == r[2]) {
+                restarts++;
+            }
+        } finally {
+            releaseWrites.execute();
+        }
+    }
+
+    /** Tries once to take the write lock on {@link #holder}; false while another connection holds it. */
+    private boolean holdWrites() throws SQLException {
+        try {
+            holdWrites.execute();
+            return true;
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) == 5) { // SQLITE_BUSY: a writer is in a transaction
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -299,14 +325,23 @@ final class WalCheckpointer {
 
     private void close() {
         if (conn != null) {
+            closeQuietly(conn);
+            closeQuietly(holder);
+            conn = null;
+            holder = null;
+            checkpoint = null;
+            holdWrites = null;
+            releaseWrites = null;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
             try {
-                conn.close();
+                c.close();
             } catch (SQLException ignored) {
                 // nothing to do
             }
-            conn = null;
-            checkpoint = null;
-            restart = null;
         }
     }
 }

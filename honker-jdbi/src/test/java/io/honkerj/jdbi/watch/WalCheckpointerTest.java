@@ -112,9 +112,11 @@ class WalCheckpointerTest {
         long pageSize = honker.<Long>inTransaction((h, tx) -> h.createQuery("PRAGMA page_size").mapTo(Long.class)
                 .one());
         long walPages = java.nio.file.Files.size(wal) / (pageSize + 24);
-        // the -wal file keeps the largest size the WAL ever had: without restarts it would pass 100,000 pages
+        // the -wal file keeps the largest size the WAL ever had: ~4,000-6,000 pages on a quiet machine; on a
+        // loaded one the passes' fsyncs take long and the WAL grows further meanwhile (up to ~11,000 pages
+        // measured with load 20 on 2 cores); without restarts it would grow for as long as the writes go on
         assertThat(walPages).as("largest WAL, pages, after %d commits", sent[0])
-                .isLessThan(3 * WalCheckpointer.RESTART_FRAMES);
+                .isLessThan(25_000);
         assertThat(queue.stats().pending()).isEqualTo(sent[0]);
     }
 }
