@@ -87,6 +87,10 @@ public final class ChangeWatcher {
     private volatile DatabaseReplacedException failure;
     private final java.util.concurrent.atomic.LongAdder wakeups = new java.util.concurrent.atomic.LongAdder();
     private volatile long polls;
+    /** The watcher thread's: idle wake-ups by a file event about this database. */
+    private volatile long fileEventWakeups;
+    /** Whether the watcher thread is waiting for file events now (idle with a waiter blocked). */
+    private volatile boolean onFileEvents;
     private final Options options;
 
     private final FileIdentity identity;
@@ -180,7 +184,13 @@ public final class ChangeWatcher {
      */
     private void awaitFileEvent(long timeoutNanos) {
         try {
-            WatchKey key = fileEvents.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            WatchKey key;
+            onFileEvents = true;
+            try {
+                key = fileEvents.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            } finally {
+                onFileEvents = false;
+            }
             if (key == null) {
                 return;
             }
@@ -193,6 +203,7 @@ public final class ChangeWatcher {
             }
             key.reset();
             if (ours) {
+                fileEventWakeups++;
                 goFast();
             }
         } catch (InterruptedException e) {
@@ -357,6 +368,16 @@ public final class ChangeWatcher {
     /** @return how many times the watcher has read {@code PRAGMA data_version} */
     public long polls() {
         return polls;
+    }
+
+    /** @return how many times a file event about the database woke the idle watcher */
+    long fileEventWakeups() {
+        return fileEventWakeups;
+    }
+
+    /** @return whether the watcher is idle now, waiting for file events rather than polling */
+    boolean onFileEvents() {
+        return onFileEvents;
     }
 
     /** @return whether the watcher thread is running */
