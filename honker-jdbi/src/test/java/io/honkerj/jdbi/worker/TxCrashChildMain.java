@@ -3,9 +3,8 @@ package io.honkerj.jdbi.worker;
 import io.honkerj.api.Job;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
-import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
-import java.nio.file.Path;
+import io.honkerj.jdbi.SharedDatabase;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -17,12 +16,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TxCrashChildMain {
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        String db = args[0];
         int concurrency = Integer.parseInt(args[1]);
         int batch = Integer.parseInt(args[2]);
         Duration lease = Duration.ofSeconds(Long.parseLong(args[3]));
         int maxMillis = Integer.parseInt(args[4]);
-        JdbiHonker honker = Honkers.open(db);
+        JdbiHonker honker = SharedDatabase.open(db);
         honker.workers()
                 .workerIdPrefix("crash-" + ProcessHandle.current().pid())
                 .listener(new WorkerListener() {
