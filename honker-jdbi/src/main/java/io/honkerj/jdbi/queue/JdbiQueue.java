@@ -94,7 +94,8 @@ public final class JdbiQueue implements Queue {
 
     /**
      * Inserts a job, or with a unique key held by a live job returns that job: the lookup, the insert and
-     * the key's row are one write transaction, so racing callers (threads or processes) get one job.
+     * the key's row are one write transaction that holds the key's lock from before the lookup, so racing
+     * callers (threads or processes) get one job.
      */
     private Enqueued insert(String json, EnqueueOptions opts) {
         Objects.requireNonNull(opts, "options");
@@ -103,6 +104,7 @@ public final class JdbiQueue implements Queue {
             long now = db.nowSeconds();
             QueueDao dao = s.dao(QueueDao.class);
             if (key != null) {
+                dao.lockUniqueKey(name, key); // racing transactions on PostgreSQL wait here for the first's commit
                 Long holder = dao.uniqueJob(name, key);
                 if (holder != null) {
                     return new Enqueued(holder, false);

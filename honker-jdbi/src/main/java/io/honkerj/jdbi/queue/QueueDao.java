@@ -3,6 +3,7 @@ package io.honkerj.jdbi.queue;
 import io.honkerj.jdbi.internal.Prepared;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -37,6 +38,15 @@ interface QueueDao {
     /** {@code isPaused.sql}. */
     @SqlQuery
     boolean isPaused(String queue);
+
+    /**
+     * {@code lockUniqueKey.sql}: serializes enqueues of one unique key until the transaction ends (a no-op on
+     * SQLite, whose write transactions already exclude each other, so its statement binds neither
+     * parameter); call it before {@link #uniqueJob}.
+     */
+    @SqlQuery
+    @AllowUnusedBindings
+    int lockUniqueKey(String queue, String key);
 
     /** {@code uniqueJob.sql}: the live job holding the key, or null. */
     @SqlQuery
