@@ -43,7 +43,7 @@ class TransactionalCrashLoopTest {
         SharedDatabase db = database("crash");
         long started = System.nanoTime();
         try (JdbiHonker honker = db.open()) {
-            honker.jdbi().useHandle(h -> h.execute("CREATE TABLE business (job_id INTEGER NOT NULL)")); // no key
+            honker.jdbi().useHandle(h -> h.execute("CREATE TABLE business (job_id INTEGER NOT NULL, pid BIGINT NOT NULL)")); // no key
             honker.queue("work").enqueueAll(IntStream.range(0, JOBS).boxed().toList(),
                     EnqueueOptions.defaults().withMaxAttempts(1000)); // kills spend attempts; none may die
 

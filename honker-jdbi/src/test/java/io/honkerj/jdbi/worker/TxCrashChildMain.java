@@ -9,10 +9,13 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A child JVM of the crash loop in {@link TransactionalCrashLoopTest}: a worker pool on queue {@code work}
- * whose transactional handler inserts the job's id into table {@code business} and then spends up to
- * {@code max-handler-ms} inside the transaction (so a SIGKILL often lands mid-transaction). Runs until
- * killed; prints {@code RECLAIMED <id>} for a job it claims again after a lapsed lease. Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}.
+ * A child JVM of the crash loop in {@link TransactionalCrashLoopTest} and of {@link PostgresRestartTest}: a
+ * worker pool on queue {@code work} whose transactional handler inserts the job's id and its own pid into
+ * table {@code business}, then spends up to {@code max-handler-ms} inside the transaction (so a SIGKILL or a
+ * server restart often lands mid-transaction). Runs until killed; prints {@code READY} once the pool runs and
+ * {@code RECLAIMED <id>} for a job it claims again after a lapsed lease.
+ * Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}, {@code <db>} a
+ * {@link SharedDatabase#location()}.
  */
 public final class TxCrashChildMain {
     public static void main(String[] args) throws Exception {
@@ -21,9 +24,10 @@ public final class TxCrashChildMain {
         int batch = Integer.parseInt(args[2]);
         Duration lease = Duration.ofSeconds(Long.parseLong(args[3]));
         int maxMillis = Integer.parseInt(args[4]);
+        long pid = ProcessHandle.current().pid();
         JdbiHonker honker = SharedDatabase.open(db);
         honker.workers()
-                .workerIdPrefix("crash-" + ProcessHandle.current().pid())
+                .workerIdPrefix("crash-" + pid)
                 .listener(new WorkerListener() {
                     @Override
                     public void jobStarted(Job job) {
@@ -34,7 +38,7 @@ public final class TxCrashChildMain {
                 })
                 .handleInTransaction("work", Integer.class, WorkerOptions.defaults().withConcurrency(concurrency)
                         .withClaimBatch(batch).withLease(lease), (n, job, handle) -> {
-                            handle.execute("INSERT INTO business (job_id) VALUES (?)", job.id());
+                            handle.execute("INSERT INTO business (job_id, pid) VALUES (?, ?)", job.id(), pid);
                             Thread.sleep(ThreadLocalRandom.current().nextInt(maxMillis + 1));
                             return null;
                         })
