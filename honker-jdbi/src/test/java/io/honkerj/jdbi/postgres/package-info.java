@@ -68,5 +68,30 @@
  *       PostgreSQL: take {@code pg_advisory_xact_lock} first); serialization failures and dropped
  *       connections; the child-JVM suites, the bench section and the README.</li>
  * </ul>
+ *
+ * <h2>Child JVMs on PostgreSQL (the pgmulti branch)</h2>
+ * The multi-process suites run on both engines: {@code SharedDatabase} gives a child JVM either a file's
+ * path or a JDBC URL of a fresh schema of the class's database ({@code ...&currentSchema=mpN}, so the
+ * tests' own tables land beside honker's), and {@code SharedDatabase.open(location)} opens either
+ * ({@code JdbiHonker.create} on a Jdbi of the URL, 4 connections, as {@code Honkers.open} keeps for a file).
+ * The SQLite classes gained a {@code database(name)} hook (or {@code HonkerExtension.shared}); their
+ * {@code Postgres*} subclasses override it: {@code PostgresMultiProcessQueueTest} (3 JVMs x 4 threads over
+ * 20,000 jobs acked exactly once, printed as {@code MULTI-PROCESS QUEUE (postgresql)}; a SIGKILLed holder's
+ * job claimed by another JVM after its lease), {@code PostgresTransactionalCrashLoopTest},
+ * {@code PostgresMultiProcessCancelTest}, the race of {@code PostgresUniqueJobsTest}, and
+ * {@code PostgresMultiProcessLockTest}/{@code PostgresMultiProcessSchedulerTest} (leader takeover), which
+ * skip themselves with the reason while their room's {@code postgres/} statements are missing.
+ * The unique-jobs race found a real one: two READ COMMITTED transactions both found no holder of a key and
+ * both enqueued (51 jobs for 50 keys); {@code QueueDao.lockUniqueKey} now takes the key's
+ * {@code pg_advisory_xact_lock} in a statement of its own before the lookup.
+ *
+ * <p>{@code PostgresRestartTest} restarts PostgreSQL in the middle of a run of 3 child JVM worker pools: a
+ * class that stops its server uses {@link io.honkerj.jdbi.postgres.EmbeddedPostgresExtension#ownServer()}
+ * (a server of its own, on its own data directory and port, which {@code restart()} stops with
+ * {@code pg_ctl stop -m fast} and starts again on both), since the JVM's shared server serves every other
+ * class. The pools recover with no help today: a handle whose statement failed is discarded and the next
+ * borrow opens a new connection. What it cannot see yet: that the claim wakers' LISTEN connection came back
+ * (with polling waiters the last job is run either way); once {@code watch.ListenWatcher} is merged, the
+ * child can print its {@code connects()} and the test require at least 2 per JVM.
  */
 package io.honkerj.jdbi.postgres;
