@@ -80,7 +80,7 @@
  * job claimed by another JVM after its lease), {@code PostgresTransactionalCrashLoopTest},
  * {@code PostgresMultiProcessCancelTest}, the race of {@code PostgresUniqueJobsTest}, and
  * {@code PostgresMultiProcessLockTest}/{@code PostgresMultiProcessSchedulerTest} (leader takeover), which
- * skip themselves with the reason while their room's {@code postgres/} statements are missing.
+ * are disabled with the reason ({@code @EnabledIf}) while their room's {@code postgres/} statements are missing.
  * The unique-jobs race found a real one: two READ COMMITTED transactions both found no holder of a key and
  * both enqueued (51 jobs for 50 keys); {@code QueueDao.lockUniqueKey} now takes the key's
  * {@code pg_advisory_xact_lock} in a statement of its own before the lookup.
