@@ -1,17 +1,19 @@
 package io.honkerj.dashboard;
 
+import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The dashboard's statements. Each method's SQL is {@code io/honkerj/dashboard/DashboardDao/<method>.sql}
- * in honker-sql, starting with what it reads and which index serves it. Times are unix seconds.
+ * in honker-sql, starting with what it reads and which index serves it, or
+ * {@code DashboardDao/postgres/<method>.sql} where PostgreSQL needs its own (found by the engine's locator,
+ * as honker-jdbi's DAOs). Times are unix seconds.
  */
-@UseClasspathSqlLocator
+@UseEngineSqlLocator
 @RegisterConstructorMapper(Rows.QueueRow.class)
 @RegisterConstructorMapper(Rows.Totals.class)
 @RegisterConstructorMapper(Rows.JobRow.class)

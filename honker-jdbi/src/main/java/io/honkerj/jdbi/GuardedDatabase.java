@@ -104,8 +104,9 @@ final class GuardedDatabase implements Database {
         }
     }
 
-    private String describe() {
-        return inner.file().map(Path::toString).orElse("in memory");
+    @Override
+    public String describe() {
+        return inner.describe();
     }
 
     @Override
@@ -116,6 +117,11 @@ final class GuardedDatabase implements Database {
     @Override
     public Optional<Path> file() {
         return inner.file();
+    }
+
+    @Override
+    public Optional<Object> identity() {
+        return inner.identity();
     }
 
     /** Returns the inner database's waiter, closed when this database closes (so blocked callers return). */

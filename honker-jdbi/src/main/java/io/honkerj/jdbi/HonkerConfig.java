@@ -23,6 +23,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
     private PayloadCodec codec;
     private Duration busyDeadline;
     private NotificationRetention notificationRetention;
+    private String schema;
     private boolean pluginInstalled;
 
     /** Creates the defaults: the system UTC clock, the Jackson codec, a 60 s busy deadline. */
@@ -37,6 +38,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         this.codec = other.codec;
         this.busyDeadline = other.busyDeadline;
         this.notificationRetention = other.notificationRetention;
+        this.schema = other.schema;
         this.pluginInstalled = other.pluginInstalled;
     }
 
@@ -111,6 +113,37 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
         return this;
     }
 
+    /** @return the schema honker's tables are in, or null (the default) for the connection's current schema */
+    public String getSchema() {
+        return schema;
+    }
+
+    /**
+     * Puts honker's tables in a schema of their own (PostgreSQL). Bootstrap creates the schema if it is
+     * missing. On the handles honker opens for itself the schema goes first on the connection's
+     * {@code search_path} (in front of what was there, so your own tables are still found on
+     * {@link JdbiHonker#inTransaction}'s handle) and the path is put back when the handle goes back to your
+     * pool. On a handle of yours ({@link JdbiHonker#attach}) it is put first only while each of honker's
+     * operations runs, and put back after it: your statements between honker's see your own path.
+     *
+     * <p>The default, null, is the connection's current schema: the first schema of its {@code search_path}
+     * that exists ({@code public} unless set, e.g. with pgjdbc's {@code currentSchema}); nothing is changed
+     * then. SQLite has no schemas: opening a honker on SQLite with a schema name fails.
+     *
+     * @param schema letters, digits and {@code _}, not starting with a digit, at most 63 characters (kept as
+     *     written, case included); or null for the connection's current schema
+     * @return this
+     * @throws IllegalArgumentException naming the value if it is not such a name
+     */
+    public HonkerConfig setSchema(String schema) {
+        if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("schema must be letters, digits and _, not starting with a digit, "
+                    + "at most 63 characters (or null for the connection's current schema), got '" + schema + "'");
+        }
+        this.schema = schema;
+        return this;
+    }
+
     /** Marks the Jdbi this config belongs to as having {@link HonkerPlugin} installed. */
     void markPluginInstalled() {
         this.pluginInstalled = true;
@@ -122,7 +155,7 @@ public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
     }
 
     HonkerSettings toSettings() {
-        return new HonkerSettings(clock, codec, busyDeadline, notificationRetention);
+        return new HonkerSettings(clock, codec, busyDeadline, notificationRetention, schema);
     }
 
     @Override

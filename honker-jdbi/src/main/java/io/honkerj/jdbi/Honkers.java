@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import javax.sql.DataSource;
+import io.honkerj.api.DatabaseOpenException;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -42,23 +44,65 @@ public final class Honkers {
     }
 
     /**
+     * Opens a honker on a {@link DataSource} with default settings and creates the honker schema if missing:
+     * the same {@link io.honkerj.api.Honker} as {@link JdbiHonker#create(Jdbi)} on a Jdbi of that DataSource.
+     * The engine (PostgreSQL or SQLite) is found from the first connection's metadata.
+     *
+     * <p>Connections: the honker takes up to {@link #DEFAULT_MAX_CONNECTIONS} connections from the DataSource
+     * (one at first, more only while operations run at once) and keeps them open until it is closed, with its
+     * statements prepared on them; closing the honker closes them (a pool gets them back). A connection found
+     * lost (e.g. the server restarted) is thrown away and replaced by a new one. On a pool, size it for these
+     * connections plus your own.
+     *
+     * @param dataSource a PostgreSQL or SQLite DataSource (a pool such as HikariCP is fine)
+     * @return the honker; close it to close its connections
+     */
+    public static JdbiHonker open(DataSource dataSource) {
+        return builder(dataSource).open();
+    }
+
+    /**
+     * Starts a builder for a {@link DataSource} (see {@link #open(DataSource)}).
+     *
+     * @param dataSource a PostgreSQL or SQLite DataSource
+     * @return the builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(null, Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
      * Starts a builder for a database file.
      *
      * @param file the SQLite file
      * @return the builder
      */
     public static Builder builder(Path file) {
-        return new Builder(file);
+        return new Builder(Objects.requireNonNull(file, "file"), null);
     }
 
-    /** Settings for {@link Honkers#open(Path)}; {@link #open()} ends the chain. */
+    /** Settings for {@link Honkers#open(Path)} and {@link Honkers#open(DataSource)}; {@link #open()} ends the chain. */
     public static final class Builder {
         private final Path file;
+        private final DataSource dataSource;
         private final HonkerConfig config = new HonkerConfig();
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
-        private Builder(Path file) {
-            this.file = Objects.requireNonNull(file, "file");
+        private Builder(Path file, DataSource dataSource) {
+            this.file = file;
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * Puts honker's tables in a schema of their own on PostgreSQL (see {@link HonkerConfig#setSchema});
+         * opening fails on SQLite if one is named.
+         *
+         * @param schema the schema's name, or null (the default) for the connection's current schema
+         * @return this
+         */
+        public Builder schema(String schema) {
+            config.setSchema(schema);
+            return this;
         }
 
         /**
@@ -125,6 +169,14 @@ public final class Honkers {
          * @return the honker
          */
         public JdbiHonker open() {
+            if (dataSource != null) {
+                return openDataSource();
+            }
+            if (config.getSchema() != null) {
+                throw new DatabaseOpenException(file.toAbsolutePath().toString(), "a schema ('" + config.getSchema()
+                        + "') is named, and SQLite has no schemas honker's tables could go in", "Leave the schema "
+                        + "unset on a SQLite file, or use another file for a separate set of tables", null);
+            }
             Path absolute = file.toAbsolutePath();
             OpenErrors.checkBeforeOpen(absolute);
             SQLiteConfig sqlite = new SQLiteConfig();
@@ -135,11 +187,32 @@ public final class Honkers {
             Jdbi jdbi = Jdbi.create(ds).installPlugin(new HonkerPlugin());
             jdbi.setTransactionHandler(new ImmediateTransactionHandler());
             jdbi.setStatementBuilderFactory(conn -> new CachingStatementBuilder());
-            HonkerConfig target = jdbi.getConfig(HonkerConfig.class);
-            target.setClock(config.getClock()).setCodec(config.getCodec()).setBusyDeadline(config.getBusyDeadline())
-                    .setNotificationRetention(config.getNotificationRetention());
+            HonkerConfig target = configure(jdbi);
             PooledDatabase db = new PooledDatabase(jdbi, target.toSettings(), absolute, maxConnections);
             return JdbiHonker.bootstrapped(db, jdbi, absolute.toString());
+        }
+
+        private HonkerConfig configure(Jdbi jdbi) {
+            return jdbi.getConfig(HonkerConfig.class).setClock(config.getClock()).setCodec(config.getCodec())
+                    .setBusyDeadline(config.getBusyDeadline()).setNotificationRetention(config.getNotificationRetention())
+                    .setSchema(config.getSchema());
+        }
+
+        /**
+         * A Jdbi of honker's own on the DataSource: on SQLite, {@code BEGIN IMMEDIATE} transactions as
+         * {@link Honkers#open(Path)}; on PostgreSQL, Jdbi's transactions. Either way honker's statements stay
+         * prepared on its connections.
+         */
+        private JdbiHonker openDataSource() {
+            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new HonkerPlugin());
+            HonkerConfig target = configure(jdbi);
+            JdbiHonker.Target found = JdbiHonker.Target.of(jdbi);
+            if (found.engine().singleWriter()) { // SQLite: BEGIN IMMEDIATE
+                jdbi.setTransactionHandler(new ImmediateTransactionHandler());
+            }
+            jdbi.setStatementBuilderFactory(conn -> new CachingStatementBuilder());
+            PooledDatabase db = new PooledDatabase(jdbi, target.toSettings(), found.file(), maxConnections);
+            return JdbiHonker.bootstrapped(db, jdbi, found.where());
         }
     }
 }

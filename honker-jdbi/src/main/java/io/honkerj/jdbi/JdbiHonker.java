@@ -18,7 +18,10 @@ import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.internal.CallerSessions;
 import io.honkerj.jdbi.internal.Database;
 import io.honkerj.jdbi.internal.HandleDatabase;
+import io.honkerj.jdbi.internal.HonkerSettings;
 import io.honkerj.jdbi.internal.PooledDatabase;
+import io.honkerj.jdbi.engine.Engine;
+import io.honkerj.jdbi.engine.EngineConfig;
 import io.honkerj.jdbi.lock.JdbiLocks;
 import io.honkerj.jdbi.notify.JdbiNotifications;
 import io.honkerj.jdbi.queue.JdbiQueue;
@@ -31,6 +34,7 @@ import io.honkerj.jdbi.worker.JdbiTaskQueue;
 import io.honkerj.jdbi.worker.PoolBuilder;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -102,20 +106,51 @@ public final class JdbiHonker implements Honker {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
         jdbi.installPlugin(new HonkerPlugin());
-        Path file;
-        try {
-            file = jdbi.withHandle(Schema::mainFile).orElse(null);
-        } catch (RuntimeException e) {
-            throw OpenErrors.translate(e, "of this Jdbi");
-        }
-        if (file == null) {
-            requireOneMemoryDatabase(jdbi);
-        } else {
-            OpenErrors.checkBeforeOpen(file);
-        }
+        Target target = Target.of(jdbi);
         PooledDatabase db = PooledDatabase.borrowing(
-                jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), file, maxConnections);
-        return bootstrapped(db, jdbi, file == null ? "in memory" : file.toString());
+                jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), target.file(), maxConnections);
+        return bootstrapped(db, jdbi, target.where());
+    }
+
+    /**
+     * What a Jdbi's connections reach: the engine (from the connection), the SQLite file (null for a memory
+     * database or a server), and how messages name it. Checks before the library opens it: a SQLite file
+     * honker could only fail on, a memory database each connection sees apart, a schema name on SQLite.
+     */
+    record Target(Engine engine, Path file, String where) {
+        static Target of(Jdbi jdbi) {
+            Target target;
+            try {
+                target = jdbi.withHandle(h -> {
+                    Engine engine = h.getConfig(EngineConfig.class).engine();
+                    Path file = Schema.mainFile(h).orElse(null);
+                    String where;
+                    try {
+                        where = file != null ? file.toString() : !engine.namedSchemas() ? "in memory"
+                                : h.getConnection().getMetaData().getDatabaseProductName() + " database "
+                                        + h.getConnection().getCatalog();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot read the connection's metadata: " + e, e);
+                    }
+                    return new Target(engine, file, where);
+                });
+            } catch (RuntimeException e) {
+                throw OpenErrors.translate(e, "of this Jdbi");
+            }
+            String schema = jdbi.getConfig(HonkerConfig.class).getSchema();
+            if (schema != null && !target.engine().namedSchemas()) {
+                throw new DatabaseOpenException(target.where(), "HonkerConfig names the schema '" + schema
+                        + "', and SQLite has no schemas honker's tables could go in", "Leave the schema unset "
+                        + "(null) on SQLite, or use another database file for a separate set of tables", null);
+            }
+            if (target.file() != null) {
+                OpenErrors.checkBeforeOpen(target.file());
+            } else if (!target.engine().namedSchemas()) {
+                requireOneMemoryDatabase(jdbi);
+            }
+            return schema == null ? target
+                    : new Target(target.engine(), target.file(), target.where() + " (schema " + schema + ")");
+        }
     }
 
     /**
@@ -125,7 +160,7 @@ public final class JdbiHonker implements Honker {
     static JdbiHonker bootstrapped(PooledDatabase db, Jdbi jdbi, String where) {
         try {
             db.write(s -> {
-                Schema.bootstrap(s.handle());
+                Schema.bootstrap(s.handle(), db.settings().schema());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -169,10 +204,16 @@ public final class JdbiHonker implements Honker {
                     + "jdbi.installPlugin(new HonkerPlugin()) once, before opening the handle");
         }
         CallerSessions.Attached session = CallerSessions.of(handle);
-        HandleDatabase db = new HandleDatabase(session, config.toSettings(), session.file().orElse(null));
+        HonkerSettings settings = config.toSettings();
+        if (settings.schema() != null && !handle.getConfig(EngineConfig.class).engine().namedSchemas()) {
+            throw new DatabaseOpenException(session.describe(), "HonkerConfig names the schema '"
+                    + settings.schema() + "', and SQLite has no schemas honker's tables could go in",
+                    "Leave the schema unset (null) on SQLite", null);
+        }
+        HandleDatabase db = HandleDatabase.attached(session, settings);
         if (!session.schemaChecked()) {
             db.write(s -> {
-                Schema.ensure(s.handle());
+                Schema.ensure(s.handle(), settings.schema());
                 return null;
             });
             session.markSchemaChecked();

@@ -4,7 +4,7 @@ import io.honkerj.jdbi.postgres.EmbeddedPostgresExtension;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database that the child JVMs of a multi-process test share, on either engine: a SQLite file, or a
@@ -12,14 +12,11 @@ import org.jdbi.v3.core.Jdbi;
  * file's path, or a JDBC URL with user and schema) and opens its honker with {@link #open(String)}, so one
  * child main serves both engines.
  *
- * <p>On PostgreSQL the honker is {@code JdbiHonker.create} on a Jdbi of the URL, keeping
- * {@value #POSTGRES_CONNECTIONS} connections as {@code Honkers.open} does for a file; business tables the
- * tests create land in the same schema (pgjdbc's {@code currentSchema} is the search_path).
+ * <p>On PostgreSQL the honker is {@code Honkers.open(DataSource)} on a pgjdbc DataSource of the URL, as an
+ * app host opens it (up to {@code Honkers.DEFAULT_MAX_CONNECTIONS} connections, as for a file); the tables
+ * the tests create land in the same schema as honker's (pgjdbc's {@code currentSchema} is the search_path).
  */
 public final class SharedDatabase {
-    /** Connections a PostgreSQL honker of a child keeps: {@code Honkers.DEFAULT_MAX_CONNECTIONS}, as on a file. */
-    public static final int POSTGRES_CONNECTIONS = Honkers.DEFAULT_MAX_CONNECTIONS;
-
     private static final String POSTGRES_URL = "jdbc:postgresql:";
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
@@ -63,7 +60,7 @@ public final class SharedDatabase {
 
     /**
      * Opens a honker on a {@link #location()}, as a child JVM does: {@code Honkers.open(file)} for a path,
-     * {@code JdbiHonker.create(jdbi)} on a Jdbi of the URL for PostgreSQL.
+     * {@code Honkers.open(dataSource)} on a DataSource of the URL for PostgreSQL.
      *
      * @param location a file path or a {@code jdbc:postgresql:} URL
      * @return the honker, which the caller closes
@@ -71,7 +68,9 @@ public final class SharedDatabase {
     public static JdbiHonker open(String location) {
         Objects.requireNonNull(location, "location");
         if (isPostgres(location)) {
-            return JdbiHonker.create(Jdbi.create(location), POSTGRES_CONNECTIONS);
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(location); // user and currentSchema are the URL's parameters
+            return Honkers.open(dataSource);
         }
         return Honkers.open(Path.of(location));
     }

@@ -96,6 +96,27 @@ public enum Engine {
     }
 
     /**
+     * Whether the database has one writer at a time (SQLite: a write transaction takes the file's write lock
+     * when it begins, {@code BEGIN IMMEDIATE}), so honker queues its own writes in the JVM instead of letting
+     * them wait on each other in the database. A server with row locks (PostgreSQL) runs them at once.
+     *
+     * @return true on SQLite
+     */
+    public boolean singleWriter() {
+        return this == SQLITE;
+    }
+
+    /**
+     * Whether honker's tables can go in a schema of their own, named in {@code HonkerConfig.setSchema} and put
+     * first on the connection's search path. SQLite has none (its attached databases are files).
+     *
+     * @return true on PostgreSQL
+     */
+    public boolean namedSchemas() {
+        return this == POSTGRES;
+    }
+
+    /**
      * The engine of a JDBC connection, from {@code DatabaseMetaData.getDatabaseProductName()}.
      *
      * @param connection an open connection (a pool's proxy is fine)

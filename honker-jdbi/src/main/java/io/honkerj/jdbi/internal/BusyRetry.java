@@ -9,12 +9,15 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Retries a whole transaction while SQLite reports the database busy or locked.
+ * Retries a whole transaction while SQLite reports the database busy or locked, or PostgreSQL aborts it to
+ * resolve a conflict (serialization failure {@code 40001}, deadlock {@code 40P01}: see
+ * {@link ConnectionFailures#isConflict}).
  *
  * <p>SQLite's own busy handler (busy_timeout 5000 ms) already waits for the write lock; a transaction can
  * still fail with SQLITE_BUSY when the handler gives up under heavy multi-process contention, or at once
  * when a deferred reader cannot upgrade. Such a transaction was rolled back and changed nothing, so running
- * it again is safe. The user only sees {@link DatabaseBusyException} once the deadline has passed.
+ * it again is safe; the same holds for a PostgreSQL transaction the server aborted. The user only sees
+ * {@link DatabaseBusyException} once the deadline has passed.
  */
 final class BusyRetry {
     private final Duration deadline;
@@ -30,12 +33,15 @@ final class BusyRetry {
             try {
                 return transaction.get();
             } catch (RuntimeException e) {
-                if (!isBusy(e)) {
+                boolean conflict = !isBusy(e) && ConnectionFailures.isConflict(e);
+                if (!conflict && !isBusy(e)) {
                     throw e;
                 }
                 if (System.nanoTime() - giveUpAt > 0) {
-                    throw new DatabaseBusyException(
-                            what + ": database stayed busy for " + deadline.toMillis() + " ms", e);
+                    throw new DatabaseBusyException(what + (conflict
+                            ? ": the server kept aborting it (SQLState " + ConnectionFailures.sqlState(e)
+                                    + ", serialization failure or deadlock) for " + deadline.toMillis() + " ms"
+                            : ": database stayed busy for " + deadline.toMillis() + " ms"), e);
                 }
                 attempt++;
                 long maxPauseMicros = Math.min(20_000, 200L << Math.min(attempt, 7));

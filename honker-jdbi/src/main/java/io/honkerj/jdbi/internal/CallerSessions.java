@@ -1,6 +1,7 @@
 package io.honkerj.jdbi.internal;
 
 import io.honkerj.jdbi.HonkerPlugin;
+import io.honkerj.jdbi.engine.EngineConfig;
 import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,16 +23,17 @@ import org.sqlite.SQLiteConnection;
  *
  * <p>Why: attaching a SqlObject to a handle costs ~0.4 ms in Jdbi, and a caller's handle lives for one
  * transaction (a pool hands out a new one each time); attaching honker's DAOs to each, and parsing each
- * statement again, cost 10-20x the enqueue itself. Here each physical sqlite-jdbc connection gets, once, a
+ * statement again, cost 10-20x the enqueue itself. Here each physical connection (sqlite-jdbc's or pgjdbc's, under
+ * any pool's proxy) gets, once, a
  * handle of honker's own on that same connection (no transaction handling of its own: the caller's handle
  * decides transactions), with its DAOs attached and honker's statements kept prepared. Statements on the same
- * connection are in the same SQLite transaction whichever handle runs them. The caller's handle, its
+ * connection are in the same transaction whichever handle runs them, on SQLite and PostgreSQL alike. The caller's handle, its
  * statement builder, configuration and transaction handler are never changed.
  *
  * <p>So honker's statements on your connection do not pass through your Jdbi's statement customizers or
  * {@code SqlLogger}: they run on honker's handle, with honker's configuration.
  *
- * <p>The registry is keyed by the sqlite-jdbc connection object; entries of connections that have been
+ * <p>The registry is keyed by the driver's connection object; entries of connections that have been
  * closed are dropped whenever a new connection is registered.
  */
 public final class CallerSessions {
@@ -52,7 +54,8 @@ public final class CallerSessions {
             return () -> {};
         }
     }).installPlugin(new HonkerPlugin()).setStatementBuilderFactory(conn -> new CachingStatementBuilder());
-    private static final Map<SQLiteConnection, Entry> ENTRIES = new IdentityHashMap<>();
+    /** Keyed by the driver's own connection (sqlite-jdbc's, pgjdbc's) under a pool's proxy. */
+    private static final Map<Connection, Entry> ENTRIES = new IdentityHashMap<>();
 
     private CallerSessions() {}
 
@@ -60,11 +63,15 @@ public final class CallerSessions {
     private static final class Entry {
         final HandleSession shadow;
         final Optional<Path> file;
+        final String where;
         volatile boolean schemaChecked;
 
-        Entry(HandleSession shadow) {
+        Entry(HandleSession shadow, Connection conn) throws SQLException {
             this.shadow = shadow;
             this.file = Schema.mainFile(shadow.handle());
+            this.where = file.isPresent() ? file.get().toString()
+                    : !shadow.handle().getConfig(EngineConfig.class).engine().namedSchemas() ? "in memory"
+                    : conn.getMetaData().getDatabaseProductName() + " database " + conn.getCatalog();
         }
     }
 
@@ -76,25 +83,24 @@ public final class CallerSessions {
      * @return the session
      */
     public static Attached of(Handle handle) {
-        SQLiteConnection conn;
         try {
-            conn = SqliteConnections.unwrap(handle.getConnection());
+            Connection conn = ConnectionHealth.physical(handle.getConnection());
+            Entry entry;
+            synchronized (ENTRIES) {
+                entry = ENTRIES.get(conn);
+                if (entry == null) {
+                    dropClosed();
+                    entry = new Entry(new HandleSession(open(conn)), conn);
+                    ENTRIES.put(conn, entry);
+                }
+            }
+            return new Attached(handle, entry);
         } catch (SQLException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Entry entry;
-        synchronized (ENTRIES) {
-            entry = ENTRIES.get(conn);
-            if (entry == null) {
-                dropClosed();
-                entry = new Entry(new HandleSession(open(conn)));
-                ENTRIES.put(conn, entry);
-            }
-        }
-        return new Attached(handle, entry);
     }
 
-    private static Handle open(SQLiteConnection conn) {
+    private static Handle open(Connection conn) {
         OPENING.set(conn);
         try {
             return SHADOW.open();
@@ -104,8 +110,15 @@ public final class CallerSessions {
     }
 
     private static void dropClosed() {
-        for (Iterator<SQLiteConnection> it = ENTRIES.keySet().iterator(); it.hasNext();) {
-            if (it.next().getDatabase().isClosed()) {
+        for (Iterator<Connection> it = ENTRIES.keySet().iterator(); it.hasNext();) {
+            Connection conn = it.next();
+            boolean closed;
+            try {
+                closed = conn instanceof SQLiteConnection sqlite ? sqlite.getDatabase().isClosed() : conn.isClosed();
+            } catch (SQLException e) {
+                closed = true;
+            }
+            if (closed) {
                 it.remove();
             }
         }
@@ -134,6 +147,11 @@ public final class CallerSessions {
         /** @return the connection's main database file, empty for a memory database */
         public Optional<Path> file() {
             return entry.file;
+        }
+
+        /** @return the database, named for messages: its file, "in memory", or e.g. "PostgreSQL database app" */
+        public String describe() {
+            return entry.where;
         }
 
         /** @return whether honker's schema was already found complete on this connection */

@@ -49,6 +49,27 @@ public interface Database extends AutoCloseable {
     Optional<Path> file();
 
     /**
+     * What identifies this database among this JVM's honkers, so a notification committed here can be
+     * handed to this JVM's listeners of the same database without a read: its file on SQLite, the
+     * {@link org.jdbi.v3.core.Jdbi} where the engine delivers wake-ups itself (PostgreSQL), empty for a
+     * memory database.
+     *
+     * @return the identity, compared with {@code equals}
+     */
+    default Optional<Object> identity() {
+        return file().map(Object.class::cast);
+    }
+
+    /**
+     * Names the database in messages.
+     *
+     * @return the file, "in memory", or e.g. "PostgreSQL database app (schema jobs)"
+     */
+    default String describe() {
+        return file().map(Path::toString).orElse("in memory");
+    }
+
+    /**
      * Returns a waiter for changes to this database (see {@link ChangeWaiter}).
      *
      * @return a new waiter; close it when done

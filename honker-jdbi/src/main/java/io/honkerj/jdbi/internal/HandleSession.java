@@ -14,9 +14,21 @@ import org.jdbi.v3.core.Handle;
 final class HandleSession implements Session {
     private final Handle handle;
     private final Map<Class<?>, Object> daos = new HashMap<>();
+    /** The search path to put back when the handle goes back to whoever lent it, or null. */
+    private String searchPathToRestore;
 
     HandleSession(Handle handle) {
         this.handle = handle;
+    }
+
+    /** @return the search path to put back when the handle is given back, or null if it was not changed */
+    String searchPathToRestore() {
+        return searchPathToRestore;
+    }
+
+    /** @param path the search path to put back when the handle is given back, or null */
+    void searchPathToRestore(String path) {
+        this.searchPathToRestore = path;
     }
 
     @Override

@@ -13,9 +13,10 @@ import io.honkerj.jdbi.notify.NotificationRetention;
  * @param codec encodes payloads and results
  * @param busyDeadline how long a transaction is retried while the database is busy
  * @param notificationRetention automatic pruning of notifications, or null for none
+ * @param schema the PostgreSQL schema honker's tables are in, or null for the connection's current schema
  */
-public record HonkerSettings(
-        Clock clock, PayloadCodec codec, Duration busyDeadline, NotificationRetention notificationRetention) {
+public record HonkerSettings(Clock clock, PayloadCodec codec, Duration busyDeadline,
+        NotificationRetention notificationRetention, String schema) {
     /**
      * Checks the values.
      *
@@ -23,6 +24,7 @@ public record HonkerSettings(
      * @param codec encodes payloads and results
      * @param busyDeadline how long a busy transaction is retried; positive
      * @param notificationRetention automatic pruning, or null for none
+     * @param schema the PostgreSQL schema, or null for the connection's current one
      * @throws IllegalArgumentException if {@code busyDeadline} is not positive
      * @throws NullPointerException if {@code clock} or {@code codec} is {@code null}
      */
@@ -32,5 +34,18 @@ public record HonkerSettings(
         if (busyDeadline == null || busyDeadline.isNegative() || busyDeadline.isZero()) {
             throw new IllegalArgumentException("busyDeadline must be positive, got " + busyDeadline);
         }
+    }
+
+    /**
+     * Settings in the connection's current schema.
+     *
+     * @param clock decides "now"
+     * @param codec encodes payloads and results
+     * @param busyDeadline how long a busy transaction is retried; positive
+     * @param notificationRetention automatic pruning, or null for none
+     */
+    public HonkerSettings(Clock clock, PayloadCodec codec, Duration busyDeadline,
+            NotificationRetention notificationRetention) {
+        this(clock, codec, busyDeadline, notificationRetention, null);
     }
 }

@@ -1,5 +1,8 @@
 package io.honkerj.jdbi.internal;
 
+import io.honkerj.jdbi.engine.Engine;
+import io.honkerj.jdbi.engine.EngineConfig;
+import io.honkerj.jdbi.schema.Schema;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.BlockingDeque;
@@ -45,6 +48,8 @@ public final class PooledDatabase extends OwnedDatabase {
     private final AtomicInteger created = new AtomicInteger();
     private final int maxHandles;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Engine engine;
+    private volatile boolean described;
 
     /**
      * Creates the pool; no connection is opened until first use.
@@ -98,6 +103,17 @@ public final class PooledDatabase extends OwnedDatabase {
         return result;
     }
 
+    /** The Jdbi itself where its engine delivers wake-ups (PostgreSQL), found once from a handle. */
+    @Override
+    Jdbi listenJdbi() {
+        Engine e = engine;
+        if (e == null) {
+            e = withSession(s -> s.handle().getConfig(EngineConfig.class).engine());
+            engine = e;
+        }
+        return e.listenNotify() ? jdbi : null;
+    }
+
     private HandleSession borrow() {
         if (closed.get()) {
             throw new IllegalStateException("This honker is closed");
@@ -109,7 +125,7 @@ public final class PooledDatabase extends OwnedDatabase {
         }
         if (created.incrementAndGet() <= maxHandles) {
             try {
-                return new HandleSession(open());
+                return session(open());
             } catch (RuntimeException e) {
                 created.decrementAndGet();
                 throw e;
@@ -132,11 +148,55 @@ public final class PooledDatabase extends OwnedDatabase {
         return h;
     }
 
+    /**
+     * A session on a handle just opened: on PostgreSQL with a schema configured, the schema goes first on the
+     * connection's search path (put back when the handle closes); the first one names the database.
+     */
+    private HandleSession session(Handle h) {
+        HandleSession s = new HandleSession(h);
+        try {
+            Engine engine = h.getConfig(EngineConfig.class).engine();
+            if (settings().schema() != null && engine.namedSchemas()) {
+                s.searchPathToRestore(Schema.enterSchema(s, settings().schema()));
+            }
+            if (!engine.singleWriter()) {
+                manyWriters();
+            }
+            if (!described && engine.namedSchemas()) {
+                described = true;
+                String catalog = h.getConnection().getCatalog();
+                describeAs(h.getConnection().getMetaData().getDatabaseProductName() + " database " + catalog
+                        + (settings().schema() == null ? "" : " (schema " + settings().schema() + ")"));
+            }
+        } catch (SQLException | RuntimeException e) {
+            discard(h);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+        return s;
+    }
+
+    @Override
+    void connectionLost() {
+        // the others most likely went with it (a restart ends every session): keep only those still valid
+        for (HandleSession s : java.util.List.copyOf(idle)) {
+            if (!idle.remove(s)) {
+                continue; // taken meanwhile: its user finds out
+            }
+            if (!ConnectionHealth.isValid(s.handle().getConnection())) {
+                created.decrementAndGet();
+                discard(s.handle());
+            } else if (!idle.offerLast(s)) {
+                created.decrementAndGet();
+                close(s);
+            }
+        }
+    }
+
     private void giveBack(HandleSession s, boolean healthy) {
         boolean reusable = !closed.get() && !s.handle().isClosed();
         // after a failure, SQLite's own state decides: out of any transaction, or the connection is discarded
         boolean clean = healthy || s.handle().isClosed()
-                || SqliteConnections.rollBackIfOpen(s.handle().getConnection());
+                || ConnectionHealth.rollBackIfOpen(s.handle().getConnection());
         if (reusable && clean && idle.offerFirst(s)) {
             return;
         }
@@ -144,6 +204,19 @@ public final class PooledDatabase extends OwnedDatabase {
         if (!clean) {
             discard(s.handle());
             return;
+        }
+        close(s);
+    }
+
+    /** Puts back the search path honker changed, then closes the handle (its connection back to the pool). */
+    private static void close(HandleSession s) {
+        if (s.searchPathToRestore() != null && !s.handle().isClosed()) {
+            try {
+                Schema.leaveSchema(s, s.searchPathToRestore());
+            } catch (RuntimeException e) {
+                discard(s.handle()); // never give the app's pool a connection with honker's search path
+                return;
+            }
         }
         s.handle().close();
     }
@@ -155,7 +228,7 @@ public final class PooledDatabase extends OwnedDatabase {
      */
     private static void discard(Handle h) {
         try {
-            SqliteConnections.unwrap(h.getConnection()).close();
+            ConnectionHealth.physical(h.getConnection()).close();
         } catch (SQLException | RuntimeException ignored) {
             // closing is all we can do
         }
@@ -172,7 +245,7 @@ public final class PooledDatabase extends OwnedDatabase {
             releaseWatcher();
             HandleSession s;
             while ((s = idle.poll()) != null) {
-                s.handle().close();
+                close(s);
             }
         }
     }

@@ -44,7 +44,7 @@ final class JdbiListener implements Listener {
         this.db = db;
         this.channel = channel;
         this.waiter = db.newWaiter();
-        this.localKey = db.file().map(f -> LocalDelivery.key(f, channel)).orElse(null);
+        this.localKey = db.identity().map(d -> LocalDelivery.key(d, channel)).orElse(null);
         if (localKey != null) {
             LocalDelivery.register(localKey, this); // before the newest id: a handoff at or below it is dropped
         }

@@ -4,7 +4,6 @@ import io.honkerj.api.Listener;
 import io.honkerj.api.Notification;
 import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Database;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -79,13 +78,13 @@ public final class JdbiNotifications {
         return id;
     }
 
-    /** A handoff to this JVM's listeners of the channel, or null if there are none (or no file). */
+    /** A handoff to this JVM's listeners of the channel, or null if there are none (or a memory database). */
     private Handoff localHandoff(String channel) {
-        Path file = db.file().orElse(null);
-        if (file == null) {
+        Object database = db.identity().orElse(null);
+        if (database == null) {
             return null;
         }
-        Set<JdbiListener> targets = LocalDelivery.listeners(LocalDelivery.key(file, channel));
+        Set<JdbiListener> targets = LocalDelivery.listeners(LocalDelivery.key(database, channel));
         return targets == null || targets.isEmpty() ? null : new Handoff(Set.copyOf(targets));
     }
 

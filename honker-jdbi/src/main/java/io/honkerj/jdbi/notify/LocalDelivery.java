@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This JVM's listeners by database file and channel, so a notification committed here is handed to them
+ * This JVM's listeners by database and channel, so a notification committed here is handed to them
  * directly after the commit instead of each one reading it back (see {@link Handoff}). Keyed by the file's
- * {@link ChangeWatcher#keyOf(Path) watch key}: honkers of one file in this JVM find each other's listeners.
+ * {@link ChangeWatcher#keyOf(Path) watch key} (honkers of one file in this JVM find each other's listeners),
+ * or on PostgreSQL by the Jdbi (honkers on one Jdbi do).
  * This package's only static mutable state.
  */
 final class LocalDelivery {
@@ -18,16 +19,18 @@ final class LocalDelivery {
 
     private LocalDelivery() {}
 
-    /** A file's channel. */
-    record Key(Path file, String channel) {}
+    /** A database's channel. */
+    record Key(Object database, String channel) {}
 
     /**
-     * @param file a database file
+     * @param database a database's {@link io.honkerj.jdbi.internal.Database#identity() identity}: a file
+     *     (SQLite) or a Jdbi (PostgreSQL)
      * @param channel a channel
-     * @return the key its listeners are registered under (the file's watch key, computed once per path)
+     * @return the key its listeners are registered under (for a file, its watch key, computed once per path)
      */
-    static Key key(Path file, String channel) {
-        return new Key(KEYS.computeIfAbsent(file, ChangeWatcher::keyOf), channel);
+    static Key key(Object database, String channel) {
+        return new Key(database instanceof Path file ? KEYS.computeIfAbsent(file, ChangeWatcher::keyOf) : database,
+                channel);
     }
 
     static void register(Key key, JdbiListener listener) {

@@ -11,6 +11,7 @@ import io.honkerj.api.PayloadCodec;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
 import io.honkerj.api.QueueStats;
+import io.honkerj.jdbi.engine.EngineConfig;
 import io.honkerj.jdbi.internal.Args;
 import io.honkerj.jdbi.internal.Leases;
 import io.honkerj.jdbi.internal.Database;
@@ -94,8 +95,7 @@ public final class JdbiQueue implements Queue {
 
     /**
      * Inserts a job, or with a unique key held by a live job returns that job: the lookup, the insert and
-     * the key's row are one write transaction that holds the key's lock from before the lookup, so racing
-     * callers (threads or processes) get one job.
+     * the key's row are one write transaction, so racing callers (threads or processes) get one job.
      */
     private Enqueued insert(String json, EnqueueOptions opts) {
         Objects.requireNonNull(opts, "options");
@@ -104,7 +104,9 @@ public final class JdbiQueue implements Queue {
             long now = db.nowSeconds();
             QueueDao dao = s.dao(QueueDao.class);
             if (key != null) {
-                dao.lockUniqueKey(name, key); // racing transactions on PostgreSQL wait here for the first's commit
+                if (!s.handle().getConfig(EngineConfig.class).engine().singleWriter()) {
+                    dao.lockUniqueKey(name, key);
+                }
                 Long holder = dao.uniqueJob(name, key);
                 if (holder != null) {
                     return new Enqueued(holder, false);

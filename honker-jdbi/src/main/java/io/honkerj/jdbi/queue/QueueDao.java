@@ -3,7 +3,6 @@ package io.honkerj.jdbi.queue;
 import io.honkerj.jdbi.internal.Prepared;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import io.honkerj.jdbi.engine.UseEngineSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -40,12 +39,11 @@ interface QueueDao {
     boolean isPaused(String queue);
 
     /**
-     * {@code lockUniqueKey.sql}: serializes enqueues of one unique key until the transaction ends (a no-op on
-     * SQLite, whose write transactions already exclude each other, so its statement binds neither
-     * parameter); call it before {@link #uniqueJob}.
+     * {@code lockUniqueKey.sql}: where writers run at once (PostgreSQL), holds the queue's key until commit so
+     * racing enqueues of one key look it up one after the other; called before {@link #uniqueJob}, in its
+     * own statement so that the lookup's snapshot is taken after the wait.
      */
     @SqlQuery
-    @AllowUnusedBindings
     int lockUniqueKey(String queue, String key);
 
     /** {@code uniqueJob.sql}: the live job holding the key, or null. */

@@ -1,6 +1,7 @@
 package io.honkerj.jdbi.schema;
 
 import io.honkerj.api.IncompatibleSchemaException;
+import io.honkerj.jdbi.engine.EngineConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.honkerj.jdbi.internal.Session;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -27,9 +29,29 @@ public final class Schema {
      * @param handle a handle, preferably inside a write transaction
      */
     public static void bootstrap(Handle handle) {
+        bootstrap(handle, null);
+    }
+
+    /**
+     * Creates what is missing, as {@link #bootstrap(Handle)}, in a named schema: on PostgreSQL the schema is
+     * created first if missing, and the handle's search path must already have it first (see
+     * {@link #enterSchema}). Bootstraps are serialized first ({@code lockBootstrap.sql}: on PostgreSQL a
+     * transaction-scoped advisory lock, so several processes and threads can bootstrap at once).
+     *
+     * @param handle a handle inside a write transaction
+     * @param schema the schema's name, or null for the connection's current schema
+     */
+    public static void bootstrap(Handle handle, String schema) {
         SchemaDao dao = handle.attach(SchemaDao.class);
+        dao.lockBootstrap();
+        if (schema != null) {
+            dao.createSchema('"' + schema + '"'); // a quoted identifier: the name keeps its case
+        }
         requireCompatible(handle, dao);
         dao.bootstrap();
+        if (!handle.getConfig(EngineConfig.class).engine().javaSqlFunctions()) {
+            dao.sqlFunctions(); // notify() as a database function (PostgreSQL)
+        }
         List<String> columns = dao.schedulerColumns();
         if (!columns.contains("enabled")) {
             addColumnIgnoringRace(dao::addSchedulerEnabled);
@@ -88,8 +110,49 @@ public final class Schema {
      * @param handle a handle, preferably inside a write transaction
      */
     public static void ensure(Handle handle) {
-        if (handle.attach(SchemaDao.class).missingTables() > 0) {
-            bootstrap(handle);
+        ensure(handle, null);
+    }
+
+    /**
+     * Bootstraps in a named schema only if something is missing (see {@link #bootstrap(Handle, String)}).
+     *
+     * @param handle a handle, preferably inside a write transaction
+     * @param schema the schema's name, or null for the connection's current schema
+     */
+    public static void ensure(Handle handle, String schema) {
+        SchemaDao dao = handle.attach(SchemaDao.class);
+        // with the schema first on the search path, the current schema is another one only while it is missing
+        if (dao.missingTables() > 0 || (schema != null && dao.searchPathFor(schema) != null)) {
+            bootstrap(handle, schema);
+        }
+    }
+
+    /**
+     * Puts honker's schema first on the handle's connection's search path (PostgreSQL), unless its current
+     * schema already is that one: {@code searchPathFor.sql}, then {@code putSchemaFirst.sql}.
+     *
+     * @param session a session on PostgreSQL (its DAO is attached once)
+     * @param schema honker's schema
+     * @return the search path to put back with {@link #leaveSchema}, or null if nothing was changed
+     */
+    public static String enterSchema(Session session, String schema) {
+        SchemaDao dao = session.dao(SchemaDao.class);
+        String previous = dao.searchPathFor(schema);
+        if (previous != null) {
+            dao.putSchemaFirst(schema);
+        }
+        return previous;
+    }
+
+    /**
+     * Puts back the search path {@link #enterSchema} changed: {@code setSearchPath.sql}.
+     *
+     * @param session the session {@link #enterSchema} ran on
+     * @param previous its answer; null does nothing
+     */
+    public static void leaveSchema(Session session, String previous) {
+        if (previous != null) {
+            session.dao(SchemaDao.class).setSearchPath(previous);
         }
     }
 

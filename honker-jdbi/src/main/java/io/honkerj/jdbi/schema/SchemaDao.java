@@ -2,6 +2,7 @@ package io.honkerj.jdbi.schema;
 
 import java.util.List;
 import io.honkerj.jdbi.engine.UseEngineSqlLocator;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlScript;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -13,6 +14,13 @@ interface SchemaDao {
     /** Creates every honker table and index that does not exist yet: {@code bootstrap.sql}. */
     @SqlScript
     void bootstrap();
+
+    /**
+     * Creates honker's SQL functions ({@code notify(channel, payload)}) in the database, on engines that
+     * cannot register them in Java on each connection: {@code sqlFunctions.sql}.
+     */
+    @SqlUpdate
+    void sqlFunctions();
 
     /** @return the columns of {@code _honker_scheduler_tasks}: {@code schedulerColumns.sql} */
     @SqlQuery
@@ -37,4 +45,46 @@ interface SchemaDao {
     /** Adds the {@code max_attempts} column to an old database: {@code addSchedulerMaxAttempts.sql}. */
     @SqlUpdate
     void addSchedulerMaxAttempts();
+
+    /**
+     * Takes the lock that serializes bootstraps (PostgreSQL: a transaction-scoped advisory lock): {@code lockBootstrap.sql}.
+     *
+     * @return 1
+     */
+    @SqlQuery
+    int lockBootstrap();
+
+    /**
+     * Creates honker's schema if missing (PostgreSQL): {@code createSchema.sql}.
+     *
+     * @param schema the schema's name as a quoted identifier (checked by {@code HonkerConfig.setSchema})
+     */
+    @SqlUpdate
+    void createSchema(@Define("schema") String schema);
+
+    /**
+     * @param schema honker's schema
+     * @return null if the connection's current schema is {@code schema}, else its search path:
+     *     {@code searchPathFor.sql}
+     */
+    @SqlQuery
+    String searchPathFor(String schema);
+
+    /**
+     * Puts {@code schema} first on the connection's search path: {@code putSchemaFirst.sql}.
+     *
+     * @param schema honker's schema
+     * @return the new search path
+     */
+    @SqlQuery
+    String putSchemaFirst(String schema);
+
+    /**
+     * Sets the connection's search path: {@code setSearchPath.sql}.
+     *
+     * @param path the path, as {@link #searchPathFor} answered it
+     * @return the path
+     */
+    @SqlQuery
+    String setSearchPath(String path);
 }

@@ -5,18 +5,66 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A waiter on a {@link ChangeWatcher} with a capacity-1 "changed" flag: bursts of commits coalesce into one
- * wake, and a commit that lands after the waiter was created but before {@link #await} returns at once.
+ * A waiter on a {@link ChangeWatcher} (SQLite) or a {@link ListenWatcher} (PostgreSQL) with a capacity-1
+ * "changed" flag: bursts of commits coalesce into one wake, and a commit that lands after the waiter was
+ * created but before {@link #await} returns at once.
  */
 final class WatchWaiter implements ChangeWaiter {
-    private final ChangeWatcher watcher;
-    private final ChangeWatcher.Ref owned;
+    private final Source watcher;
+    private final Runnable owned;
     private boolean changed;
     private boolean closed;
 
-    WatchWaiter(ChangeWatcher watcher, ChangeWatcher.Ref owned) {
+    /** What a waiter needs from the watcher that wakes it. */
+    interface Source {
+        /** A waiter is about to block. */
+        void blocking();
+
+        /** A waiter stopped blocking. */
+        void unblocked();
+
+        /** @return why the watcher stopped for good, or null */
+        DatabaseReplacedException failure();
+
+        /** Forgets a closed waiter. */
+        void remove(WatchWaiter w);
+    }
+
+    /**
+     * @param watcher the watcher that wakes it
+     * @param owned run once when the waiter closes (releases a reference the waiter owns), or null
+     */
+    WatchWaiter(Source watcher, Runnable owned) {
         this.watcher = watcher;
         this.owned = owned;
+    }
+
+    /**
+     * @param watcher the SQLite change watcher that wakes it
+     * @param owned the reference the waiter owns (closed with it), or null
+     */
+    WatchWaiter(ChangeWatcher watcher, ChangeWatcher.Ref owned) {
+        this(new Source() {
+            @Override
+            public void blocking() {
+                watcher.blocking();
+            }
+
+            @Override
+            public void unblocked() {
+                watcher.unblocked();
+            }
+
+            @Override
+            public DatabaseReplacedException failure() {
+                return watcher.failure();
+            }
+
+            @Override
+            public void remove(WatchWaiter w) {
+                watcher.remove(w);
+            }
+        }, owned == null ? null : owned::close);
     }
 
     @Override
@@ -59,7 +107,7 @@ final class WatchWaiter implements ChangeWaiter {
         }
         watcher.remove(this);
         if (owned != null) {
-            owned.close();
+            owned.run();
         }
     }
 }

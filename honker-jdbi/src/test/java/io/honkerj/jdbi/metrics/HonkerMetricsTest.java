@@ -35,7 +35,12 @@ class HonkerMetricsTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(T0);
+    final HonkerExtension db = database();
+
+    /** The database each test runs on: a SQLite file here, PostgreSQL in the {@code Postgres} subclass. */
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
 
     SettableClock clock;
     JdbiHonker honker;

@@ -22,16 +22,26 @@ class CrossProcessNotifyTest {
     @TempDir
     Path dir;
 
+    /** @return what the child opens: a database file here */
+    String database() {
+        return dir.resolve("xp.db").toString();
+    }
+
+    /** @return this JVM's honker on {@link #database()} */
+    JdbiHonker open(String database) {
+        return Honkers.open(Path.of(database));
+    }
+
     @Test
     void listenerAndSubscriptionReceiveWhatAnotherProcessCommits() throws Exception {
-        Path db = dir.resolve("xp.db");
+        String db = database();
         Path go = dir.resolve("go");
         Path log = dir.resolve("publisher.log");
         int n = 200;
-        try (JdbiHonker honker = Honkers.open(db);
+        try (JdbiHonker honker = open(db);
                 Listener listener = honker.listen("xp");
                 Subscription sub = honker.stream("xp").subscribe("test-consumer")) {
-            Process child = ChildJvm.start(PublisherChildMain.class, log, db.toString(), go.toString(), Integer.toString(n));
+            Process child = ChildJvm.start(PublisherChildMain.class, log, db, go.toString(), Integer.toString(n));
             Await.until(Duration.ofSeconds(120), "the publisher to be ready", () -> ChildJvm.read(log).contains("READY"));
             Files.createFile(go);
             List<String> notified = new ArrayList<>();

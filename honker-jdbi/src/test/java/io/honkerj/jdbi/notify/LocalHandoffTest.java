@@ -22,8 +22,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exactly-once delivery as reading them, never one that did not commit.
  */
 class LocalHandoffTest {
+    static final long T0 = 1_700_000_000L;
+
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(1_700_000_000L);
+    final HonkerExtension db = database();
+
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
+
+    /** Another honker of this JVM on the test's database (the same file here). */
+    JdbiHonker anotherHonker() {
+        return Honkers.open(db.honker().file().orElseThrow());
+    }
+
+    /** What the test's honker's listeners are registered under in {@link LocalDelivery}. */
+    Object localDatabase() {
+        return db.honker().file().orElseThrow();
+    }
 
     private static List<Long> receive(Listener listener, int count) throws InterruptedException {
         List<Long> ids = new ArrayList<>();
@@ -108,7 +124,7 @@ class LocalHandoffTest {
 
     @Test
     void listenersOfTheSameFileOnAnotherHonkerGetThemToo() throws Exception {
-        try (JdbiHonker other = Honkers.open(db.honker().file().orElseThrow());
+        try (JdbiHonker other = anotherHonker();
                 Listener listener = other.listen("shared")) {
             long id = db.honker().notify("shared", "hello");
             assertThat(receive(listener, 1)).containsExactly(id);
@@ -122,6 +138,6 @@ class LocalHandoffTest {
         Listener listener = honker.listen("gone");
         listener.close();
         honker.notify("gone", "nobody");
-        assertThat(LocalDelivery.listeners(LocalDelivery.key(honker.file().orElseThrow(), "gone"))).isNull();
+        assertThat(LocalDelivery.listeners(LocalDelivery.key(localDatabase(), "gone"))).isNull();
     }
 }

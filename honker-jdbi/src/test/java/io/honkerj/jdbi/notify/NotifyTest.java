@@ -24,10 +24,14 @@ class NotifyTest {
     static final long T0 = 1_700_000_000L;
 
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(T0);
+    final HonkerExtension db = database();
 
     SettableClock clock;
     JdbiHonker honker;
+
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
 
     @BeforeEach
     void open() {

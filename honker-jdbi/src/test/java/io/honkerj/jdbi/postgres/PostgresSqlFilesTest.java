@@ -1,5 +1,6 @@
 package io.honkerj.jdbi.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.honkerj.jdbi.engine.Engine;
@@ -33,10 +34,14 @@ class PostgresSqlFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao"})
+    @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao",
+            "io.honkerj.jdbi.lock.LockDao", "io.honkerj.jdbi.ratelimit.RateLimitDao", "io.honkerj.jdbi.result.ResultDao",
+            "io.honkerj.jdbi.scheduler.SchedulerDao", "io.honkerj.jdbi.metrics.MetricsDao",
+            "io.honkerj.jdbi.notify.NotifyDao", "io.honkerj.jdbi.stream.StreamDao"})
     void everyStatementPreparesOnPostgres(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);
         PG.jdbi().useHandle(h -> {
+            h.define("schema", "honkerj_files_check"); // SchemaDao.createSchema's <schema>
             for (Method m : dao.getDeclaredMethods()) {
                 if (m.isSynthetic() || m.isDefault()) {
                     continue;
@@ -50,6 +55,45 @@ class PostgresSqlFilesTest {
                 }
             }
         });
+    }
+
+    /**
+     * The dashboard module's statements ({@code io/honkerj/dashboard/DashboardDao}, also in honker-sql) too:
+     * the dashboard runs them on whatever honker it is given, a PostgreSQL one included. Listed from the
+     * folder, as the dashboard's own {@code DashboardSqlFilesTest} does, so a new one is checked here too.
+     */
+    @org.junit.jupiter.api.Test
+    void everyDashboardStatementPreparesOnPostgres() throws Exception {
+        String folder = "io/honkerj/dashboard/DashboardDao";
+        java.net.URI uri = PostgresSqlFilesTest.class.getClassLoader().getResource(folder).toURI();
+        java.util.List<String> names;
+        if (uri.getScheme().equals("jar")) {
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                names = sqlNames(jar.provider().getPath(uri));
+            }
+        } else {
+            names = sqlNames(java.nio.file.Path.of(uri));
+        }
+        assertThat(names).contains("totals", "queues", "topics");
+        for (String name : names) {
+            String own = folder + "/postgres/" + name + ".sql";
+            String path = PostgresSqlFilesTest.class.getClassLoader().getResource(own) != null ? own
+                    : folder + "/" + name + ".sql";
+            String sql;
+            try (var in = PostgresSqlFilesTest.class.getClassLoader().getResourceAsStream(path)) {
+                sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replaceAll("(?m)^--.*$", "");
+            }
+            PG.jdbi().useHandle(h -> assertThatCode(() -> prepare(h, sql)).as(path + ":\n" + sql)
+                    .doesNotThrowAnyException());
+        }
+    }
+
+    private static java.util.List<String> sqlNames(java.nio.file.Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        }
     }
 
     /** Prepares (and drops) a statement with Jdbi's {@code :name} parameters turned into {@code $n}. */

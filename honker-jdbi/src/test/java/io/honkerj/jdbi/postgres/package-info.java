@@ -50,6 +50,50 @@
  * {@code ackBatch}/{@code ackBatchIds} ({@code id = ANY(ARRAY(...))}: a join with the JSON elements was a
  * hash join over a table scan).
  *
+ * <h2>The other rooms (lock, rate limit, result, scheduler, metrics, worker)</h2>
+ * Their suites run on PostgreSQL as {@code PostgresQueueTest} does (a {@code Postgres*Test} subclass per
+ * suite overriding {@code database()}: lock, rate limit, result, scheduler, worker pool, outbox, tasks, job
+ * control, unique jobs, claim lease, metrics; {@code PostgresPersistentPauseTest} and
+ * {@code PostgresTransactionTest} take the in-process parts of theirs). Tests that open files, start child
+ * JVMs, call upstream's SQL functions or {@code JdbiHonker.attach} are overridden {@code @Disabled} in the
+ * subclass with the reason (attach, a second honker and the stream room come with other branches). Only
+ * 10 statements needed a {@code postgres/} file: {@code INSERT OR IGNORE} becomes {@code ON CONFLICT DO
+ * NOTHING}; an upsert whose {@code SET} names the existing row qualifies it (a bare column is ambiguous
+ * beside {@code excluded}'s); the writes a waiter blocks on send {@code pg_notify('honker_lock' | 'honker_result'
+ * | 'honker_scheduler', name)} in their own statement ({@code DELETE ... USING}, {@code UPDATE ... FROM} or
+ * {@code INSERT ... SELECT} from a one-row subquery calling it, so they stay updates, and a row changes only
+ * through the join, so a change always notifies), heard at commit ({@code PostgresRoomsNotifyTest}).
+ * Concurrency, READ COMMITTED ({@code PostgresRacesTest}, two honkers' threads released by a barrier,
+ * 25 rounds): tryLock's delete-expired / insert-if-absent / read-holder is safe as it stands (a racing
+ * insert waits for the other transaction, then does nothing, and the holder is read in a new snapshot);
+ * the rate limit's upsert re-checks {@code count < limit} on the locked row; the scheduler's {@code due}
+ * locks the due tasks {@code FOR UPDATE} in name order, so a second tick waits, re-checks
+ * {@code next_fire_at} and skips the boundary (without it two schedulers enqueued it twice in round 1).
+ * {@code PostgresRoomsQueryPlanTest} pins their per-operation statements to the primary keys;
+ * {@code due}/{@code soonest} read the task table whole (one row per task; upstream's schema has no index
+ * on {@code next_fire_at}, and the PostgreSQL schema keeps SQLite's indexes). The dashboard runs on any
+ * honker, so its {@code DashboardDao} uses the engine locator too, with 5 {@code postgres/} files
+ * ({@code totals} reads the identity sequence instead of {@code sqlite_sequence});
+ * {@code PostgresDashboardSqlTest} runs each of its reads on both engines after the same writes and
+ * compares the rows.
+ *
+ * <h2>Wake-ups (the pgwake branch)</h2>
+ * {@code watch.ListenWatcher}: one dedicated connection per Jdbi in a JVM (a handle opened from it, so one
+ * connection of the app's pool while a waiter exists) {@code LISTEN}s on {@code honker_queue},
+ * {@code honker_notify}, {@code honker_stream}, {@code honker_lock}, {@code honker_result} and
+ * {@code honker_scheduler} ({@code watch/ListenWatcher/listen.sql}) and wakes every waiter on any
+ * notification, as the SQLite watcher does on any commit; this JVM's own commits also wake them at once.
+ * Each PostgreSQL statement a waiter may block on sends {@code pg_notify('honker_<room>', name)} in its own
+ * statement (a data-modifying CTE where the DAO method is an {@code @SqlUpdate}: release, retryReschedule,
+ * resume), so the commit is the wake-up. A dropped connection ({@code pg_terminate_backend}, restart) is
+ * replaced with a backoff (10 ms doubling to 1 s) and every waiter re-checks after it, since a NOTIFY sent
+ * meanwhile is lost ({@code ListenWatcherTest}). {@code notify(channel, payload)} is a database function
+ * ({@code SchemaDao/postgres/sqlFunctions.sql}); notifications and stream events take a per-channel or
+ * per-topic {@code pg_advisory_xact_lock} before their id is drawn, so ids become visible in id order and a
+ * reader "after the last id" skips nothing (PostgreSQL commits out of id order otherwise). Cross-process
+ * wake through child JVMs: {@code PostgresCrossProcessWakeTest} (prints p50/p99) and
+ * {@code PostgresCrossProcessNotifyTest}. (The "wake-ups" and "notify()" items below are done.)
+ *
  * <h2>For the next session</h2>
  * <ul>
  *   <li>The {@code conn} helper's HonkerPlugin refuses connections that are not SQLite's: let it pass

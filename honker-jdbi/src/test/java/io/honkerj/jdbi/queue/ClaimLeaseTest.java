@@ -23,7 +23,12 @@ class ClaimLeaseTest {
     static final long T0 = 1_700_000_000L;
 
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(T0);
+    final HonkerExtension db = database();
+
+    /** The database each test runs on: a SQLite file here, PostgreSQL in the {@code Postgres} subclass. */
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
 
     SettableClock clock;
     JdbiHonker honker;

@@ -19,7 +19,12 @@ class RateLimitTest {
     static final long BOUNDARY = 1_700_000_040L;
 
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(BOUNDARY - 2);
+    final HonkerExtension db = database();
+
+    /** The database each test runs on: a SQLite file here, PostgreSQL in the {@code Postgres} subclass. */
+    HonkerExtension database() {
+        return new HonkerExtension(BOUNDARY - 2);
+    }
 
     SettableClock clock;
     JdbiHonker honker;

@@ -22,7 +22,12 @@ class ResultTest {
     static final long T0 = 1_700_000_000L;
 
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(T0);
+    final HonkerExtension db = database();
+
+    /** The database each test runs on: a SQLite file here, PostgreSQL in the {@code Postgres} subclass. */
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
 
     SettableClock clock;
     JdbiHonker honker;
@@ -56,9 +61,12 @@ class ResultTest {
         results.save(7, "first", Duration.ofSeconds(10));
         clock.tick(Duration.ofSeconds(5));
         results.save(7, "second", null);
-        Map<String, Object> row = honker.jdbi().withHandle(h -> h.createQuery("SELECT * FROM _honker_results").mapToMap().one());
-        assertThat(row).containsEntry("job_id", 7).containsEntry("value", "\"second\"")
-                .containsEntry("created_at", (int) T0).containsEntry("expires_at", null);
+        Map<String, Object> row = new java.util.HashMap<>(honker.jdbi().withHandle(h ->
+                h.createQuery("SELECT * FROM _honker_results").mapToMap().one()));
+        // integers as long: SQLite's driver gives int or long by size, PostgreSQL's long for bigint
+        row.replaceAll((k, v) -> v instanceof Integer i ? Long.valueOf(i) : v);
+        assertThat(row).containsEntry("job_id", 7L).containsEntry("value", "\"second\"")
+                .containsEntry("created_at", T0).containsEntry("expires_at", null);
     }
 
     @Test

@@ -35,7 +35,12 @@ class SchedulerTest {
     static final long T0 = 1_700_000_000L; // a multiple of 10 s
 
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(T0);
+    final HonkerExtension db = database();
+
+    /** The database each test runs on: a SQLite file here, PostgreSQL in the {@code Postgres} subclass. */
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
 
     @TempDir
     Path dir;
@@ -284,8 +289,8 @@ class SchedulerTest {
 
     @Test
     void onlyOneOfTwoRunningSchedulersLeadsAndAStandbyTakesOverWhenTheLeaderStops() throws Exception {
-        Path file = dir.resolve("leaders.db");
-        try (JdbiHonker a = Honkers.open(file); JdbiHonker b = Honkers.open(file)) {
+        List<JdbiHonker> two = twoHonkersOnOneDatabase();
+        try (JdbiHonker a = two.get(0); JdbiHonker b = two.get(1)) {
             a.scheduler().add(ScheduledTask.of("t", "q", "@every 1h", 1));
             Recorder heardA = new Recorder();
             Recorder heardB = new Recorder();
@@ -307,6 +312,12 @@ class SchedulerTest {
             assertThat(leader(a)).as("released on return").isNull();
             assertThat(heardB.leadership).containsExactly("acquired b", "released b");
         }
+    }
+
+    /** Two honkers on one database, as two processes: two opens of one file here (real time). */
+    List<JdbiHonker> twoHonkersOnOneDatabase() {
+        Path file = dir.resolve("leaders.db");
+        return List.of(Honkers.open(file), Honkers.open(file));
     }
 
     /** A leader whose lease lapsed (stalled past its TTL) and was taken hears it lost, and stands by. */

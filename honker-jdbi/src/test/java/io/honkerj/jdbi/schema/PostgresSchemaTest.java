@@ -41,7 +41,7 @@ class PostgresSchemaTest {
 
         pg.useHandle(h -> {
             assertThat(h.getConfig(EngineConfig.class).engine()).isEqualTo(Engine.POSTGRES);
-            assertThat(h.attach(SchemaDao.class).missingTables()).isEqualTo(13);
+            assertThat(h.attach(SchemaDao.class).missingTables()).isEqualTo(15);
             Schema.ensure(h);
             Map<String, List<String>> first = pgColumns(h, "public");
             Schema.bootstrap(h);
@@ -63,7 +63,7 @@ class PostgresSchemaTest {
         pg.useHandle(h -> {
             h.execute("CREATE SCHEMA honker_custom");
             h.execute("SET search_path TO honker_custom");
-            assertThat(h.attach(SchemaDao.class).missingTables()).isEqualTo(13);
+            assertThat(h.attach(SchemaDao.class).missingTables()).isEqualTo(15);
             Schema.ensure(h);
             assertThat(h.attach(SchemaDao.class).missingTables()).isZero();
             assertThat(pgColumns(h, "honker_custom")).containsKeys("_honker_live", "_honkerj_paused_queues");

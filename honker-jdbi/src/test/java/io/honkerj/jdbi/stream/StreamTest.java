@@ -16,8 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StreamTest {
+    static final long T0 = 1_700_000_000L;
+
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(1_700_000_000L);
+    final HonkerExtension db = database();
+
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
 
     JdbiHonker honker;
     Stream orders;
@@ -52,7 +58,7 @@ class StreamTest {
         assertThat(orders.saveOffset("billing", 5)).isFalse();
         assertThat(orders.saveOffset("billing", 9)).isTrue();
         assertThat(orders.getOffset("billing")).isEqualTo(9);
-        assertThat(db.one("SELECT name || '/' || topic || '/' || offset FROM _honker_stream_consumers", String.class))
+        assertThat(db.one("SELECT name || '/' || topic || '/' || \"offset\" FROM _honker_stream_consumers", String.class))
                 .isEqualTo("billing/orders/9");
     }
 

@@ -34,7 +34,12 @@ class JobControlTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    final HonkerExtension db = new HonkerExtension(T0);
+    final HonkerExtension db = database();
+
+    /** The database each test runs on: a SQLite file here, PostgreSQL in the {@code Postgres} subclass. */
+    HonkerExtension database() {
+        return new HonkerExtension(T0);
+    }
 
     SettableClock clock;
     JdbiHonker honker;

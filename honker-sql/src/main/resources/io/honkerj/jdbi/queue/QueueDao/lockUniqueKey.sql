@@ -1,4 +1,4 @@
--- Serializes enqueues of one queue's unique key, before uniqueJob looks for a holder. On SQLite the write
--- transaction it runs in (BEGIN IMMEDIATE) already holds the database's one write lock, so there is nothing
--- more to take: this only answers 1. Served by: no table.
+-- Holds a queue's unique key until commit, where writers run at once. On SQLite the write transaction
+-- (BEGIN IMMEDIATE) already admits one writer at a time, so the library never calls this there; the
+-- statement only keeps one file per method and engine.
 SELECT 1

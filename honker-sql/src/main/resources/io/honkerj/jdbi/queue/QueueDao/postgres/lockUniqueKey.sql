@@ -1,8 +1,7 @@
--- Serializes enqueues of one queue's unique key, before uniqueJob looks for a holder: without it two
--- transactions both find no holder, both insert a job, and holdUniqueKey's upsert lets the later one win
--- (two live jobs for one key; 51 of 50 in 3 processes racing on 50 keys). The lock is transaction-scoped
--- (released at commit or rollback) and is taken in a statement of its own, so uniqueJob's next statement
--- reads a snapshot taken after the previous holder committed. Keys are the two 32-bit form (a key space
--- apart from the one-bigint locks honker takes elsewhere); a hash collision only makes two keys wait on each
--- other. Served by: no table (an advisory lock).
-SELECT 1 FROM pg_advisory_xact_lock(hashtext(:queue), hashtext(:key))
+-- Holds a queue's unique key until commit: a transaction-level advisory lock (class 1752133227, 'honk';
+-- key hashtext('unique:' || length(queue) || ':' || queue || key), unambiguous for any pair), so racing
+-- enqueues of one key run their lookup (uniqueJob.sql, the next statement, whose snapshot is taken after
+-- this wait), insert and holdUniqueKey one after the other under READ COMMITTED. Two keys with the same
+-- hash only wait on each other.
+SELECT 1 FROM pg_advisory_xact_lock(1752133227,
+  hashtext('unique:' || length(CAST(:queue AS text)) || ':' || CAST(:queue AS text) || CAST(:key AS text)))

@@ -1,0 +1,97 @@
+package io.honkerj.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.honkerj.api.Job;
+import io.honkerj.api.Lock;
+import io.honkerj.jdbi.postgres.EmbeddedPostgresExtension;
+import java.time.Duration;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link TransactionTest}'s {@code inTransaction} behaviours on PostgreSQL, and the rooms' writes
+ * (lock, result, rate limit, scheduler) joining the caller's transaction. The rest of TransactionTest
+ * stays SQLite-only: it opens files, checks SQLite's {@code BEGIN IMMEDIATE}, or attaches to a handle
+ * ({@code JdbiHonker.attach} on PostgreSQL is the pgconn branch's).
+ */
+class PostgresTransactionTest {
+    static final long T0 = 1_700_000_000L;
+
+    @RegisterExtension
+    static final EmbeddedPostgresExtension PG = new EmbeddedPostgresExtension();
+
+    @RegisterExtension
+    final HonkerExtension db = HonkerExtension.postgres(T0, PG);
+
+    JdbiHonker honker;
+
+    @BeforeEach
+    void open() {
+        honker = db.honker();
+        honker.jdbi().useHandle(h -> h.execute("CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY, email text)"));
+    }
+
+    private static long orders(Handle h) {
+        return h.createQuery("SELECT count(*) FROM orders").mapTo(Long.class).one();
+    }
+
+    @Test
+    void inTransactionCommitsBothOrNeither() {
+        long jobId = honker.inTransaction((h, tx) -> {
+            h.execute("INSERT INTO orders (email) VALUES ('c@example.com')");
+            return tx.queue("emails").enqueue("receipt");
+        });
+        assertThatThrownBy(() -> honker.inTransaction((h, tx) -> {
+            h.execute("INSERT INTO orders (email) VALUES ('d@example.com')");
+            tx.queue("emails").enqueue("never sent");
+            throw new IllegalArgumentException("rollback");
+        })).hasMessage("rollback");
+        assertThat(honker.jdbi().withHandle(PostgresTransactionTest::orders)).isEqualTo(1);
+        assertThat(honker.queue("emails").stats().pending()).isEqualTo(1);
+        assertThat(honker.queue("emails").getJob(jobId)).isPresent();
+    }
+
+    @Test
+    void claimAndAckInsideTheCallersTransactionAreUndoneByItsRollback() {
+        honker.queue("q").enqueue("x");
+        assertThatThrownBy(() -> honker.inTransaction((h, tx) -> {
+            Job job = tx.queue("q").claimOne("w").orElseThrow();
+            assertThat(job.ack()).isTrue();
+            throw new IllegalStateException("handler failed after ack");
+        })).hasMessage("handler failed after ack");
+        assertThat(honker.queue("q").claimOne("w")).as("the job is back, unclaimed").isPresent();
+    }
+
+    @Test
+    void theRoomsWritesRollBackWithTheCallersTransaction() {
+        assertThatThrownBy(() -> honker.inTransaction((h, tx) -> {
+            h.execute("INSERT INTO orders (email) VALUES ('e@example.com')");
+            assertThat(tx.tryLock("nightly", "host-a", Duration.ofSeconds(60))).isPresent();
+            tx.results().save(42, "done", null);
+            assertThat(tx.rateLimiter("api", 1, Duration.ofSeconds(60)).tryAcquire()).isTrue();
+            throw new IllegalStateException("rollback");
+        })).hasMessage("rollback");
+        assertThat(honker.jdbi().withHandle(PostgresTransactionTest::orders)).isZero();
+        assertThat(honker.tryLock("nightly", "host-b", Duration.ofSeconds(60))).as("the lock was never taken")
+                .isPresent();
+        assertThat(honker.results().getJson(42)).isEmpty();
+        assertThat(honker.rateLimiter("api", 1, Duration.ofSeconds(60)).tryAcquire()).as("nothing was counted").isTrue();
+    }
+
+    @Test
+    void aLockReleasedInACommittedTransactionIsFreeAfterTheCommit() {
+        Lock lock = honker.tryLock("nightly", "host-a", Duration.ofSeconds(60)).orElseThrow();
+        honker.inTransaction((h, tx) -> {
+            h.execute("INSERT INTO orders (email) VALUES ('f@example.com')");
+            assertThat(tx.tryLock("nightly", "host-a", Duration.ofSeconds(60))).as("the same owner").isPresent()
+                    .get().satisfies(l -> assertThat(l.release()).isTrue());
+            return null;
+        });
+        assertThat(lock.isHeld()).isFalse();
+        assertThat(honker.tryLock("nightly", "host-b", Duration.ofSeconds(60))).isPresent();
+    }
+}
