@@ -75,7 +75,8 @@ public final class SharedDatabase {
         return Honkers.open(Path.of(location));
     }
 
-    private static boolean isPostgres(String location) {
+    /** True if a {@link #location()} is a PostgreSQL URL. */
+    public static boolean isPostgres(String location) {
         return location.startsWith(POSTGRES_URL);
     }
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * data directory and port. The same child JVMs, never restarted, must carry on: their pools give up the dead
  * connections and open new ones, jobs whose transaction the restart cut come back after their lease, and by
  * the end every job's business row exists exactly once, none is dead-lettered, and each process acked jobs
- * after the restart. A last job enqueued once the workers are idle (waiting for a wake-up) is run as well.
+ * after the restart. Each JVM's claim waker (its LISTEN connection) connects again, and a last job enqueued
+ * once the workers are idle, waiting for a wake-up, is run as well.
  *
  * <p>The class has a server of its own ({@link EmbeddedPostgresExtension#ownServer()}): restarting the JVM's
  * shared server would break the other test classes using it.
@@ -76,6 +77,7 @@ class PostgresRestartTest {
             return count(sql, "SELECT COUNT(*) FROM business") >= JOBS / 5;
         });
 
+        List<Long> listensBefore = IntStream.range(0, PROCESSES).mapToObj(this::listenConnects).toList();
         long connectedBefore = count(sql, "SELECT COUNT(*) FROM pg_stat_activity"
                 + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
         long restartedAt = System.nanoTime();
@@ -93,6 +95,8 @@ class PostgresRestartTest {
             Await.until(WAIT, "the last job run", () -> sql.withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM business WHERE job_id = :id").bind("id", last).mapTo(Long.class).one()) == 1);
         }
+        Await.until(WAIT, "each claim waker listening again", () -> IntStream.range(0, PROCESSES)
+                .allMatch(i -> listenConnects(i) > listensBefore.get(i)));
         long connectedAfter = count(sql, "SELECT COUNT(*) FROM pg_stat_activity"
                 + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
 
@@ -105,10 +109,12 @@ class PostgresRestartTest {
                         ((Number) r.get("pid")).longValue(), ((Number) r.get("n")).longValue())));
         long reclaimed = IntStream.range(0, PROCESSES)
                 .mapToLong(i -> ChildJvm.read(log(i)).lines().filter(l -> l.startsWith("RECLAIMED ")).count()).sum();
+        List<Long> listens = IntStream.range(0, PROCESSES).mapToObj(this::listenConnects).toList();
         System.out.printf("POSTGRES RESTART: jobs=%d processes=%d, restarted after %d acked (stop + start %d ms);"
-                + " connections %d before, %d after; acked after the restart per process %s; reclaimed after"
-                + " a lease %d; duplicates=%d lost=%d dead=%d wall=%.1f s%n", JOBS, PROCESSES, doneBefore,
-                downMillis, connectedBefore, connectedAfter, afterRestart, reclaimed, rows - distinct,
+                + " connections %d before, %d after; LISTEN connects per process %s before, %s after; acked after the restart per"
+                + " process %s; reclaimed after a lease %d; duplicates=%d lost=%d dead=%d wall=%.1f s%n", JOBS,
+                PROCESSES, doneBefore, downMillis, connectedBefore, connectedAfter, listensBefore, listens, afterRestart, reclaimed,
+                rows - distinct,
                 JOBS - distinct, dead, (System.nanoTime() - started) / 1e9);
 
         assertThat(connectedBefore).as("the children's connections the restart dropped").isGreaterThanOrEqualTo(PROCESSES);
@@ -119,9 +125,17 @@ class PostgresRestartTest {
         assertThat(afterRestart.keySet()).as("each process acked jobs after the restart")
                 .containsExactlyInAnyOrderElementsOf(children.stream().map(Process::pid).toList());
         assertThat(connectedAfter).as("the children connected again").isGreaterThanOrEqualTo(PROCESSES);
+        assertThat(listensBefore).as("each claim waker was listening before the restart").allMatch(n -> n >= 1);
         for (int i = 0; i < PROCESSES; i++) {
             assertThat(children.get(i).isAlive()).as("child %d carried on", i).isTrue();
         }
+    }
+
+    /** The last {@code LISTEN CONNECTS n} a child printed: its claim waker's connections so far (0 before any). */
+    private long listenConnects(int i) {
+        return ChildJvm.read(log(i)).lines().filter(l -> l.startsWith("LISTEN CONNECTS "))
+                .mapToLong(l -> Long.parseLong(l.substring("LISTEN CONNECTS ".length()))).reduce((a, b) -> b)
+                .orElse(0);
     }
 
     private Path log(int i) {

@@ -5,6 +5,7 @@ import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
 import io.honkerj.jdbi.JdbiHonker;
 import io.honkerj.jdbi.SharedDatabase;
+import io.honkerj.jdbi.watch.ListenWatcher;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,7 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * worker pool on queue {@code work} whose transactional handler inserts the job's id and its own pid into
  * table {@code business}, then spends up to {@code max-handler-ms} inside the transaction (so a SIGKILL or a
  * server restart often lands mid-transaction). Runs until killed; prints {@code READY} once the pool runs and
- * {@code RECLAIMED <id>} for a job it claims again after a lapsed lease.
+ * {@code RECLAIMED <id>} for a job it claims again after a lapsed lease. On PostgreSQL it also prints
+ * {@code LISTEN CONNECTS <n>} whenever the count of its claim waker's LISTEN connections ({@link ListenWatcher}:
+ * 1, then 1 more per reconnection) changes.
  * Args: {@code <db> <concurrency> <claim-batch> <lease-s> <max-handler-ms>}, {@code <db>} a
  * {@link SharedDatabase#location()}.
  */
@@ -43,6 +46,26 @@ public final class TxCrashChildMain {
                             return null;
                         })
                 .start();
+        if (SharedDatabase.isPostgres(db)) {
+            ListenWatcher watcher = ListenWatcher.acquire(honker.jdbi()).watcher(); // the pool's own: same Jdbi
+            Thread printer = new Thread(() -> {
+                long printed = 0;
+                while (true) {
+                    long n = watcher.connects();
+                    if (n != printed) {
+                        System.out.println("LISTEN CONNECTS " + n);
+                        printed = n;
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "listen-connects");
+            printer.setDaemon(true);
+            printer.start();
+        }
         System.out.println("READY");
         Thread.sleep(Long.MAX_VALUE);
     }
