@@ -46,8 +46,9 @@ public final class QuickReport {
     /**
      * Runs the report.
      *
-     * @param args {@code pool}, {@code wake} or {@code own-jdbi} for that section alone (else the whole report);
-     *     {@code --strict} to exit with status 1 when a row is below its target
+     * @param args {@code pool}, {@code wake}, {@code own-jdbi} or {@code postgres} for that section alone (else the
+     *     whole report); {@code --strict} to exit with status 1 when a row is below its target (or PostgreSQL
+     *     cannot start)
      * @throws Exception if a workload fails
      */
     public static void main(String[] args) throws Exception {
@@ -85,6 +86,9 @@ public final class QuickReport {
             if (parsed.runs(Section.OWN_JDBI)) {
                 new OwnJdbiSection(dir, report.verdict).run();
             }
+            if (parsed.runs(Section.POSTGRES)) {
+                new PostgresSection(PostgresSection.Config.QUICK, dir, report.verdict, parsed.strict(), System.out).run();
+            }
             System.out.printf(Locale.ROOT, "%nTotal time: %.1f s%n", (System.nanoTime() - start) / 1e9);
         } finally {
             BenchFiles.delete(dir);
@@ -104,19 +108,21 @@ public final class QuickReport {
         /** Wake latency and the idle watcher's CPU. */
         WAKE,
         /** Honker on an app's own Jdbi (HikariCP, plain URL) beside {@code Honkers.open}. */
-        OWN_JDBI
+        OWN_JDBI,
+        /** Honker on an embedded PostgreSQL beside raw pgjdbc ({@link PostgresSection}). */
+        POSTGRES
     }
 
     /**
      * The command line.
      *
-     * @param only the one section to run ({@code pool}, {@code wake} or {@code own-jdbi}), or null for the whole
+     * @param only the one section to run ({@code pool}, {@code wake}, {@code own-jdbi} or {@code postgres}), or null for the whole
      *     report
      * @param strict exit with status 1 when a row is below its target
      */
     record Args(Section only, boolean strict) {
         static final String USAGE =
-                "usage: java -cp benchmarks.jar io.honkerj.bench.QuickReport [pool|wake|own-jdbi] [--strict]";
+                "usage: java -cp benchmarks.jar io.honkerj.bench.QuickReport [pool|wake|own-jdbi|postgres] [--strict]";
 
         static Args parse(String... args) {
             Section only = null;
@@ -126,6 +132,7 @@ public final class QuickReport {
                     case "pool" -> only = Section.POOL;
                     case "wake" -> only = Section.WAKE;
                     case "own-jdbi" -> only = Section.OWN_JDBI;
+                    case "postgres" -> only = Section.POSTGRES;
                     case "--strict" -> strict = true;
                     default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'");
                 }

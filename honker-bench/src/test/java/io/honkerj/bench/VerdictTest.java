@@ -66,6 +66,8 @@ class VerdictTest {
         assertThat(QuickReport.Args.parse("wake").runs(QuickReport.Section.TABLE)).isFalse();
         assertThat(QuickReport.Args.parse().runs(QuickReport.Section.TABLE)).isTrue();
         assertThat(QuickReport.Args.parse("own-jdbi")).isEqualTo(new QuickReport.Args(QuickReport.Section.OWN_JDBI, false));
+        assertThat(QuickReport.Args.parse("postgres", "--strict"))
+                .isEqualTo(new QuickReport.Args(QuickReport.Section.POSTGRES, true));
         assertThatThrownBy(() -> QuickReport.Args.parse("--strcit"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'--strcit'");

@@ -54,9 +54,10 @@
  * Their suites run on PostgreSQL as {@code PostgresQueueTest} does (a {@code Postgres*Test} subclass per
  * suite overriding {@code database()}: lock, rate limit, result, scheduler, worker pool, outbox, tasks, job
  * control, unique jobs, claim lease, metrics; {@code PostgresPersistentPauseTest} and
- * {@code PostgresTransactionTest} take the in-process parts of theirs). Tests that open files, start child
- * JVMs, call upstream's SQL functions or {@code JdbiHonker.attach} are overridden {@code @Disabled} in the
- * subclass with the reason (attach, a second honker and the stream room come with other branches). Only
+ * {@code PostgresTransactionTest} take the in-process and attach parts of theirs). A test that opens a
+ * second honker asks the suite for one ({@code twoHonkersOnOneDatabase}, {@code anotherHonkerOnTheDatabase});
+ * tests that start child JVMs on a file stay SQLite-only here (the child-JVM suites on PostgreSQL are
+ * separate). Only
  * 10 statements needed a {@code postgres/} file: {@code INSERT OR IGNORE} becomes {@code ON CONFLICT DO
  * NOTHING}; an upsert whose {@code SET} names the existing row qualifies it (a bare column is ambiguous
  * beside {@code excluded}'s); the writes a waiter blocks on send {@code pg_notify('honker_lock' | 'honker_result'
