@@ -153,5 +153,28 @@
  *       bootstrap; plan tests for those rooms as {@code PostgresQueryPlanTest} does for the queue.</li>
  *   <li>The child-JVM suites, the bench section and the README.</li>
  * </ul>
+ *
+ * <h2>Child JVMs on PostgreSQL (the pgmulti branch)</h2>
+ * The multi-process suites run on both engines: {@code SharedDatabase} gives a child JVM either a file's
+ * path or a JDBC URL of a fresh schema of the class's database ({@code ...&currentSchema=mpN}, so the
+ * tests' own tables land beside honker's), and {@code SharedDatabase.open(location)} opens either
+ * ({@code Honkers.open(DataSource)} on a pgjdbc DataSource of the URL, as an app host would).
+ * The SQLite classes gained a {@code database(name)} hook (or {@code HonkerExtension.shared}); their
+ * {@code Postgres*} subclasses override it: {@code PostgresMultiProcessQueueTest} (3 JVMs x 4 threads over
+ * 20,000 jobs acked exactly once, printed as {@code MULTI-PROCESS QUEUE (postgresql)}; a SIGKILLed holder's
+ * job claimed by another JVM after its lease), {@code PostgresTransactionalCrashLoopTest},
+ * {@code PostgresMultiProcessCancelTest}, the race of {@code PostgresUniqueJobsTest}, and
+ * {@code PostgresMultiProcessLockTest}/{@code PostgresMultiProcessSchedulerTest} (leader takeover), which
+ * are disabled with the reason ({@code @EnabledIf}) while their room's {@code postgres/} statements are missing.
+ * The unique-jobs race of 3 JVMs found the race {@code QueueDao.lockUniqueKey} closes (51 jobs for 50 keys
+ * before it, with writes still gated in each JVM).
+ *
+ * <p>{@code PostgresRestartTest} restarts PostgreSQL in the middle of a run of 3 child JVM worker pools: a
+ * class that stops its server uses {@link io.honkerj.jdbi.postgres.EmbeddedPostgresExtension#ownServer()}
+ * (a server of its own, on its own data directory and port, which {@code restart()} stops with
+ * {@code pg_ctl stop -m fast} and starts again on both), since the JVM's shared server serves every other
+ * class. The child prints its claim waker's {@code ListenWatcher.connects()}; the test requires one more
+ * per JVM after the restart (the LISTEN connection came back), each JVM to ack jobs after it (the pools
+ * replaced their lost connections), and a last job enqueued while the workers wait to be run.
  */
 package io.honkerj.jdbi.postgres;
