@@ -65,7 +65,7 @@ import org.sqlite.SQLiteOpenMode;
  * registry of running watchers, keyed by {@link #keyOf(Path)}, is this package's only static mutable
  * state.
  */
-public final class ChangeWatcher {
+public final class ChangeWatcher implements WatchWaiter.Source {
     static final long WARM_POLL_MICROS = 1000;
     static final long FAST_WINDOW_MILLIS = 50;
     static final long WARM_WINDOW_MILLIS = 1000;
@@ -409,14 +409,16 @@ public final class ChangeWatcher {
      * waits, so a busy writer with no one waiting pays nothing for it). The first poll compares with the
      * version last seen, from before the waiter checked its condition, so a change in between still wakes it.
      */
-    void blocking() {
+    @Override
+    public void blocking() {
         if (blocked.getAndIncrement() == 0) {
             LockSupport.unpark(thread);
         }
     }
 
     /** A waiter stopped blocking. */
-    void unblocked() {
+    @Override
+    public void unblocked() {
         blocked.decrementAndGet();
     }
 
@@ -427,11 +429,13 @@ public final class ChangeWatcher {
         }
     }
 
-    void remove(WatchWaiter w) {
+    @Override
+    public void remove(WatchWaiter w) {
         waiters.remove(w);
     }
 
-    DatabaseReplacedException failure() {
+    @Override
+    public DatabaseReplacedException failure() {
         return failure;
     }
 
@@ -670,7 +674,7 @@ public final class ChangeWatcher {
     }
 
     private WatchWaiter register(Ref owned) {
-        WatchWaiter w = new WatchWaiter(this, owned);
+        WatchWaiter w = new WatchWaiter(this, owned == null ? null : owned::close);
         waiters.add(w);
         return w;
     }
