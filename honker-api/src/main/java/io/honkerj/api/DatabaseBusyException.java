@@ -5,7 +5,8 @@ package io.honkerj.api;
  *
  * <p>Under normal contention this never happens: writers wait in SQLite's busy handler and the library
  * retries whole transactions. Seeing it means some connection held a write transaction for the whole
- * deadline.
+ * deadline. On PostgreSQL: the server kept aborting the transaction (deadlock {@code 40P01}, serialization
+ * failure {@code 40001}) for the whole deadline.
  */
 public final class DatabaseBusyException extends HonkerException {
     private static final long serialVersionUID = 1L;

@@ -10,9 +10,9 @@ import java.util.Objects;
 import org.jdbi.v3.core.config.JdbiConfig;
 
 /**
- * Honker's Jdbi configuration: the clock that decides "now", the payload codec, and how long a busy
- * database is retried. Read and changed through Jdbi's config registry:
- * {@code jdbi.getConfig(HonkerConfig.class).setClock(clock)}.
+ * Honker's Jdbi configuration: the clock that decides "now", the payload codec, how long a busy database is
+ * retried, and (PostgreSQL) the schema honker's tables are in. Read and changed through Jdbi's config
+ * registry: {@code jdbi.getConfig(HonkerConfig.class).setClock(clock)}.
  */
 public final class HonkerConfig implements JdbiConfig<HonkerConfig> {
 

@@ -24,7 +24,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The Jdbi plugin of honker: {@code jdbi.installPlugin(new HonkerPlugin())} is all a Jdbi + SQLite app adds.
+ * The Jdbi plugin of honker: {@code jdbi.installPlugin(new HonkerPlugin())} is all a Jdbi app on SQLite or
+ * PostgreSQL adds.
  *
  * <p>It registers:
  * <ul>
@@ -34,7 +35,9 @@ import org.sqlite.SQLiteConnection;
  *   <li>on every SQLite connection Jdbi opens, once per physical connection: upstream honker's PRAGMAs
  *       ({@code busy_timeout = 5000}, {@code journal_mode = WAL}, {@code synchronous = NORMAL},
  *       {@code foreign_keys = ON}, {@code cache_size = -32000}, {@code temp_store = MEMORY},
- *       {@code wal_autocheckpoint = 10000}; the text is {@code io/honkerj/jdbi/HonkerPlugin/pragmas.sql}),
+ *       and {@code wal_autocheckpoint = 100000} (upstream: 10000; a safety net, as a background thread
+ *       checkpoints, see {@code watch.WalCheckpointer}); the text is
+ *       {@code io/honkerj/jdbi/HonkerPlugin/pragmas.sql}),
  *       and {@code BEGIN IMMEDIATE} as the transaction mode, so a transaction takes the write lock when it
  *       starts instead of failing to upgrade a read lock later;</li>
  *   <li>a busy handler with the same 5 s budget as {@code busy_timeout} that retries every 50-250 us instead

@@ -6,6 +6,7 @@ import io.honkerj.jdbi.internal.ImmediateTransactionHandler;
 import io.honkerj.jdbi.internal.PooledDatabase;
 import io.honkerj.jdbi.notify.NotificationRetention;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import org.sqlite.SQLiteDataSource;
  * Opens a honker database file for applications that have no Jdbi yet: the library builds a tuned Jdbi on
  * sqlite-jdbc (WAL, upstream's PRAGMAs, {@code BEGIN IMMEDIATE} transactions as prepared statements,
  * honker's statements kept prepared per connection) and keeps a small pool of long-lived handles.
+ * {@link #open(DataSource)} does the same on a PostgreSQL (or SQLite) {@link DataSource}.
  *
  * <pre>{@code
  * try (JdbiHonker honker = Honkers.open(Path.of("app.db"))) {
@@ -52,7 +54,9 @@ public final class Honkers {
      * (one at first, more only while operations run at once) and keeps them open until it is closed, with its
      * statements prepared on them; closing the honker closes them (a pool gets them back). A connection found
      * lost (e.g. the server restarted) is thrown away and replaced by a new one. On a pool, size it for these
-     * connections plus your own.
+     * connections plus your own. A connection handed out with autocommit off (HikariCP's
+     * {@code autoCommit=false}) gets it turned on while honker has it, since honker commits its own
+     * transactions; the pool turns it off again when it gets the connection back.
      *
      * @param dataSource a PostgreSQL or SQLite DataSource (a pool such as HikariCP is fine)
      * @return the honker; close it to close its connections
@@ -204,7 +208,15 @@ public final class Honkers {
          * prepared on its connections.
          */
         private JdbiHonker openDataSource() {
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new HonkerPlugin());
+            // honker's transactions are its own: a pool that hands out connections with autocommit off
+            // (HikariCP autoCommit=false) gets them back with it off again (the pool resets what honker changed)
+            Jdbi jdbi = Jdbi.create(() -> {
+                Connection conn = dataSource.getConnection();
+                if (!conn.getAutoCommit()) {
+                    conn.setAutoCommit(true);
+                }
+                return conn;
+            }).installPlugin(new HonkerPlugin());
             HonkerConfig target = configure(jdbi);
             JdbiHonker.Target found = JdbiHonker.Target.of(jdbi);
             if (found.engine().singleWriter()) { // SQLite: BEGIN IMMEDIATE

@@ -85,7 +85,14 @@ public final class JdbiHonker implements Honker {
      * connections of your pool, until it is closed; honker's statements stay prepared on them. Your
      * handles and transactions are not changed.
      *
-     * @param jdbi a Jdbi on a SQLite database
+     * <p>The engine (SQLite or PostgreSQL) is found from the connection. On PostgreSQL the tables go in the
+     * connection's current schema, or in {@link HonkerConfig#setSchema the schema you name}, which bootstrap
+     * creates (several processes may bootstrap at once) and which is put first on the search path of
+     * honker's handles only; it is put back before a handle goes back to your pool. A connection of honker's
+     * that the server ended is thrown away, not given back, and the operation runs once more on another
+     * connection where that is safe (see {@link #inTransaction}).
+     *
+     * @param jdbi a Jdbi on a SQLite or PostgreSQL database
      * @return the honker; closing it gives its handles back and leaves your Jdbi alone
      */
     public static JdbiHonker create(Jdbi jdbi) {
@@ -96,7 +103,7 @@ public final class JdbiHonker implements Honker {
      * Creates a honker on your Jdbi, as {@link #create(Jdbi)}, keeping at most {@code maxConnections}
      * handles (connections of your pool) open from it.
      *
-     * @param jdbi a Jdbi on a SQLite database
+     * @param jdbi a Jdbi on a SQLite or PostgreSQL database
      * @param maxConnections at least 1
      * @return the honker; closing it gives its handles back and leaves your Jdbi alone
      */
@@ -107,6 +114,13 @@ public final class JdbiHonker implements Honker {
         }
         jdbi.installPlugin(new HonkerPlugin());
         Target target = Target.of(jdbi);
+        if (!target.autoCommit()) {
+            throw new DatabaseOpenException(target.where(), "this Jdbi's connections come with autocommit off "
+                    + "(e.g. HikariCP's autoCommit=false), so Jdbi would join a transaction it leaves to the pool and "
+                    + "commit none of honker's writes", "Turn autocommit on for the pool this Jdbi uses (HikariCP: "
+                    + "autoCommit=true, its default), or open honker with Honkers.open(dataSource), which turns "
+                    + "autocommit on for the connections it takes", null);
+        }
         PooledDatabase db = PooledDatabase.borrowing(
                 jdbi, jdbi.getConfig(HonkerConfig.class).toSettings(), target.file(), maxConnections);
         return bootstrapped(db, jdbi, target.where());
@@ -117,7 +131,7 @@ public final class JdbiHonker implements Honker {
      * database or a server), and how messages name it. Checks before the library opens it: a SQLite file
      * honker could only fail on, a memory database each connection sees apart, a schema name on SQLite.
      */
-    record Target(Engine engine, Path file, String where) {
+    record Target(Engine engine, Path file, String where, boolean autoCommit) {
         static Target of(Jdbi jdbi) {
             Target target;
             try {
@@ -125,14 +139,16 @@ public final class JdbiHonker implements Honker {
                     Engine engine = h.getConfig(EngineConfig.class).engine();
                     Path file = Schema.mainFile(h).orElse(null);
                     String where;
+                    boolean autoCommit;
                     try {
+                        autoCommit = h.getConnection().getAutoCommit();
                         where = file != null ? file.toString() : !engine.namedSchemas() ? "in memory"
                                 : h.getConnection().getMetaData().getDatabaseProductName() + " database "
                                         + h.getConnection().getCatalog();
                     } catch (SQLException e) {
                         throw new IllegalStateException("cannot read the connection's metadata: " + e, e);
                     }
-                    return new Target(engine, file, where);
+                    return new Target(engine, file, where, autoCommit);
                 });
             } catch (RuntimeException e) {
                 throw OpenErrors.translate(e, "of this Jdbi");
@@ -149,7 +165,8 @@ public final class JdbiHonker implements Honker {
                 requireOneMemoryDatabase(jdbi);
             }
             return schema == null ? target
-                    : new Target(target.engine(), target.file(), target.where() + " (schema " + schema + ")");
+                    : new Target(target.engine(), target.file(), target.where() + " (schema " + schema + ")",
+                            target.autoCommit());
         }
     }
 
@@ -192,7 +209,14 @@ public final class JdbiHonker implements Honker {
      * it; outside one, each write opens and commits its own. Creates the schema if missing (in the
      * handle's transaction, if one is open). Settings come from {@code handle.getConfig(HonkerConfig.class)}.
      *
-     * @param handle your handle on a SQLite database
+     * <p>On PostgreSQL, as on SQLite, an enqueue inside your transaction commits or rolls back with it. With
+     * {@link HonkerConfig#setSchema a schema of honker's own}, honker's schema is put first on your
+     * connection's search path only while each of its operations runs, and your path is put back after it,
+     * so your own statements between honker's see the path you set. Honker never retries inside your
+     * transaction: if the connection is lost there, a {@link io.honkerj.api.DatabaseFailedException} says
+     * that nothing of the transaction is written, and the whole transaction is yours to run again.
+     *
+     * @param handle your handle on a SQLite or PostgreSQL database
      * @return the view; closing it does nothing to the handle
      */
     public static JdbiHonker attach(Handle handle) {
@@ -211,12 +235,12 @@ public final class JdbiHonker implements Honker {
                     "Leave the schema unset (null) on SQLite", null);
         }
         HandleDatabase db = HandleDatabase.attached(session, settings);
-        if (!session.schemaChecked()) {
-            db.write(s -> {
-                Schema.ensure(s.handle(), settings.schema());
-                return null;
-            });
-            session.markSchemaChecked();
+        if (!session.schemaChecked(settings.schema())) {
+            boolean inYourTransaction = handle.isInTransaction();
+            boolean created = db.write(s -> Schema.ensure(s.handle(), settings.schema()));
+            if (!created || !inYourTransaction) { // tables created in your transaction go if it rolls back
+                session.markSchemaChecked(settings.schema());
+            }
         }
         return new JdbiHonker(db, handle.getJdbi());
     }
@@ -225,6 +249,13 @@ public final class JdbiHonker implements Honker {
      * Runs business statements and honker operations in one write transaction ({@code BEGIN IMMEDIATE}),
      * committed when {@code work} returns and rolled back if it throws. While the database is busy the
      * whole transaction is retried, so {@code work} must have no effect outside the database.
+     *
+     * <p>On PostgreSQL it is retried whole, up to the busy deadline, when the server aborts it to resolve a
+     * deadlock ({@code 40P01}) or a serialization failure ({@code 40001}); and once, on a new connection, when
+     * the connection is lost before the commit was sent (the server rolled it back). If the connection is lost
+     * while the commit is on the way, whether it was written is unknown: it is not run again, and
+     * {@link io.honkerj.api.CommitOutcomeUnknownException} says so. With a schema configured, the handle's
+     * search path has honker's schema first and yours after it, so your unqualified table names still resolve.
      *
      * @param work the transaction's work
      * @param <R> its result

@@ -38,6 +38,8 @@ class DaoSqlFilesTest {
         "io.honkerj.jdbi.stream.StreamDao",
         "io.honkerj.jdbi.scheduler.SchedulerDao",
         "io.honkerj.jdbi.metrics.MetricsDao",
+        "io.honkerj.jdbi.move.SourceDao",
+        "io.honkerj.jdbi.move.TargetDao",
     };
 
     static Stream<Arguments> daosAndEngines() {

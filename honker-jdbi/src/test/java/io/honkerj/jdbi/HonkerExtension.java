@@ -100,4 +100,12 @@ public final class HonkerExtension implements BeforeEachCallback, AfterEachCallb
     public SettableClock clock() {
         return clock;
     }
+
+    /**
+     * A database for child JVMs to share, on this extension's engine: a SQLite file {@code name.db} in
+     * {@code dir}, or a fresh schema of the test class's PostgreSQL database.
+     */
+    public SharedDatabase shared(Path dir, String name) {
+        return postgres != null ? SharedDatabase.postgres(postgres) : SharedDatabase.sqlite(dir.resolve(name + ".db"));
+    }
 }

@@ -13,10 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link TransactionTest}'s {@code inTransaction} behaviours on PostgreSQL, and the rooms' writes
- * (lock, result, rate limit, scheduler) joining the caller's transaction. The rest of TransactionTest
- * stays SQLite-only: it opens files, checks SQLite's {@code BEGIN IMMEDIATE}, or attaches to a handle
- * ({@code JdbiHonker.attach} on PostgreSQL is the pgconn branch's).
+ * {@link TransactionTest}'s {@code inTransaction} and {@code attach} behaviours on PostgreSQL, and the
+ * rooms' writes (lock, result, rate limit) joining the caller's transaction. The rest of TransactionTest
+ * stays SQLite-only: it opens files or checks SQLite's {@code BEGIN IMMEDIATE}.
  */
 class PostgresTransactionTest {
     static final long T0 = 1_700_000_000L;
@@ -80,6 +79,32 @@ class PostgresTransactionTest {
                 .isPresent();
         assertThat(honker.results().getJson(42)).isEmpty();
         assertThat(honker.rateLimiter("api", 1, Duration.ofSeconds(60)).tryAcquire()).as("nothing was counted").isTrue();
+    }
+
+    @Test
+    void attachedOperationsJoinTheCallersTransactionAndNeverCommitIt() {
+        honker.jdbi().useTransaction(h -> {
+            h.execute("INSERT INTO orders (email) VALUES ('a@example.com')");
+            JdbiHonker.attach(h).queue("emails").enqueue("welcome a");
+        });
+        try (Handle h = honker.jdbi().open()) {
+            h.begin();
+            io.honkerj.api.Honker attached = JdbiHonker.attach(h);
+            h.execute("INSERT INTO orders (email) VALUES ('b@example.com')");
+            attached.queue("emails").enqueue("welcome b");
+            assertThat(attached.tryLock("nightly", "host-a", Duration.ofSeconds(60))).isPresent();
+            attached.results().save(9, "rolled back", null);
+            assertThat(h.isInTransaction()).isTrue();
+            assertThat(attached.queue("emails").stats().pending()).as("visible inside the transaction").isEqualTo(2);
+            h.rollback();
+            attached.close();
+            assertThat(h.isClosed()).isFalse();
+        }
+        assertThat(honker.jdbi().withHandle(PostgresTransactionTest::orders)).isEqualTo(1);
+        assertThat(honker.queue("emails").claimBatch("w", 10)).extracting(Job::payloadJson)
+                .containsExactly("\"welcome a\"");
+        assertThat(honker.tryLock("nightly", "host-b", Duration.ofSeconds(60))).isPresent();
+        assertThat(honker.results().getJson(9)).isEmpty();
     }
 
     @Test

@@ -33,6 +33,9 @@ import io.honkerj.jdbi.testing.SettableClock;
 import io.honkerj.jdbi.worker.Drained;
 import io.honkerj.jdbi.worker.ManualWorker;
 import io.honkerj.jdbi.metrics.HonkerMetrics;
+import io.honkerj.jdbi.move.Copied;
+import io.honkerj.jdbi.move.HonkerCopy;
+import io.honkerj.jdbi.postgres.EmbeddedPostgresExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -48,10 +51,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -593,6 +599,44 @@ class ReadmeExamplesTest {
         }
     }
 
+    /**
+     * The PostgreSQL examples, on the embedded server: a nested class, so that when PostgreSQL cannot start
+     * only these are skipped (saying why), not the SQLite examples above.
+     */
+    @Nested
+    class OnPostgres {
+        @RegisterExtension
+        static final EmbeddedPostgresExtension PG = new EmbeddedPostgresExtension();
+
+        @Test
+        void movingToPostgres() {
+            Path path = dir.resolve("app.db");
+            try (JdbiHonker file = Honkers.open(path)) {
+                file.queue("emails").enqueue(new Email("fay@example.com", "welcome"));
+                file.queue("emails").enqueue(new Email("gus@example.com", "welcome"),
+                        EnqueueOptions.defaults().withDelay(Duration.ofHours(1)));
+            }
+            DataSource dataSource = PG.dataSource();
+            // tag::move[]
+            // 1. stop the app on the file, then copy (the file is only read; PostgreSQL gets all rows or none)
+            Jdbi postgres = Jdbi.create(dataSource); // your PostgreSQL DataSource, e.g. a HikariCP pool
+            Copied copied = HonkerCopy.copy(path, postgres);
+            System.out.println(copied.jobs() + " jobs, " + copied.deadJobs() + " dead letters, "
+                    + copied.scheduledTasks() + " schedules, " + copied.streamEvents() + " stream events");
+
+            // 2. start the app on PostgreSQL: the same Honker, the same code
+            try (JdbiHonker honker = JdbiHonker.create(postgres)) {
+                Job job = honker.queue("emails").claimOne("worker-1").orElseThrow(); // the file's job, same id
+                job.ack();
+            }
+            // end::move[]
+            assertThat(copied.jobs()).isEqualTo(2);
+            try (JdbiHonker honker = JdbiHonker.create(postgres)) {
+                assertThat(honker.queue("emails").stats().pending()).as("the delayed one").isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void readmeShowsEveryExampleVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/honkerj/jdbi/ReadmeExamplesTest.java"));
@@ -606,7 +650,7 @@ class ReadmeExamplesTest {
         assertThat(tags).contains("quickstart", "transaction", "own-jdbi", "join", "options", "retry",
                 "claim-waker", "notify", "stream", "coordination", "scheduler", "scheduler-options", "workers",
                 "workers-control", "metrics", "outbox", "tasks", "unique", "pause", "tx-handler", "cancel-timeout",
-                "testing", "backup", "restore");
+                "testing", "backup", "restore", "move");
     }
 
     private static String dedent(String block) {

@@ -64,7 +64,8 @@ public final class CallerSessions {
         final HandleSession shadow;
         final Optional<Path> file;
         final String where;
-        volatile boolean schemaChecked;
+        /** The schema names found complete on this connection ("" for the connection's current schema). */
+        final java.util.Set<String> schemasChecked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Entry(HandleSession shadow, Connection conn) throws SQLException {
             this.shadow = shadow;
@@ -154,14 +155,21 @@ public final class CallerSessions {
             return entry.where;
         }
 
-        /** @return whether honker's schema was already found complete on this connection */
-        public boolean schemaChecked() {
-            return entry.schemaChecked;
+        /**
+         * @param schema the schema's name, or null for the connection's current schema
+         * @return whether honker's tables were already found complete in that schema on this connection
+         */
+        public boolean schemaChecked(String schema) {
+            return entry.schemasChecked.contains(schema == null ? "" : schema);
         }
 
-        /** Records that honker's schema is complete on this connection's database. */
-        public void markSchemaChecked() {
-            entry.schemaChecked = true;
+        /**
+         * Records that honker's tables are complete (and committed) in a schema of this connection's database.
+         *
+         * @param schema the schema's name, or null for the connection's current schema
+         */
+        public void markSchemaChecked(String schema) {
+            entry.schemasChecked.add(schema == null ? "" : schema);
         }
     }
 }

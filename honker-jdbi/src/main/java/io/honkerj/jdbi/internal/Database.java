@@ -50,9 +50,9 @@ public interface Database extends AutoCloseable {
 
     /**
      * What identifies this database among this JVM's honkers, so a notification committed here can be
-     * handed to this JVM's listeners of the same database without a read: its file on SQLite, the
-     * {@link org.jdbi.v3.core.Jdbi} where the engine delivers wake-ups itself (PostgreSQL), empty for a
-     * memory database.
+     * handed to this JVM's listeners of the same database without a read: its file on SQLite, a
+     * {@link Shared} (the Jdbi and the schema) where the engine delivers wake-ups itself (PostgreSQL), empty
+     * for a memory database.
      *
      * @return the identity, compared with {@code equals}
      */
@@ -80,6 +80,15 @@ public interface Database extends AutoCloseable {
     default long nowSeconds() {
         return clock().instant().getEpochSecond();
     }
+
+    /**
+     * A database on a server, as this JVM's honkers on it know each other: the Jdbi they run on (compared by
+     * identity) and honker's schema in it.
+     *
+     * @param jdbi the Jdbi
+     * @param schema the schema configured ({@code HonkerConfig.setSchema}), or null for the connection's
+     */
+    record Shared(org.jdbi.v3.core.Jdbi jdbi, String schema) {}
 
     /** Releases what this database owns. */
     @Override

@@ -198,10 +198,14 @@ public final class HandleDatabase implements Database {
         return Optional.ofNullable(file);
     }
 
-    /** The file, or the handle's Jdbi on PostgreSQL, or empty. */
+    /** The file, or the handle's Jdbi and the schema on PostgreSQL, or empty. */
     @Override
     public Optional<Object> identity() {
-        return file != null ? Optional.of(file) : listens() ? Optional.of(session.handle().getJdbi()) : Optional.empty();
+        if (file != null) {
+            return Optional.of(file);
+        }
+        return listens() ? Optional.of(new Shared(session.handle().getJdbi(), settings.schema()))
+                : Optional.empty();
     }
 
     @Override

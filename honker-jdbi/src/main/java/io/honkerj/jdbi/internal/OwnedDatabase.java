@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A database whose transactions the library opens itself: writes queue on an in-JVM gate (so this JVM's
- * writers never spin in SQLite's busy handler against each other), run in {@code BEGIN IMMEDIATE}, and are
+ * A database whose transactions the library opens itself: on SQLite, writes queue on an in-JVM gate (so this
+ * JVM's writers never spin in SQLite's busy handler against each other; on PostgreSQL, whose row locks let
+ * them run at once, they do not), run in {@code BEGIN IMMEDIATE}, and are
  * retried whole while other processes keep the database busy (on PostgreSQL: while the server aborts them
  * with a serialization failure or a deadlock). On PostgreSQL they run at once, each straight on its
  * connection ({@link ServerTransaction}: autocommit off, the work, one commit), not through the Jdbi's
@@ -221,9 +222,13 @@ abstract class OwnedDatabase implements Database {
         return Optional.ofNullable(file);
     }
 
-    /** The file, or the Jdbi on PostgreSQL (see {@link #listenJdbi()}), or empty. */
+    /** The file, or the Jdbi and schema on PostgreSQL (see {@link #listenJdbi()}), or empty. */
     @Override
     public final Optional<Object> identity() {
-        return file != null ? Optional.of(file) : Optional.ofNullable(listenJdbi());
+        if (file != null) {
+            return Optional.of(file);
+        }
+        Jdbi jdbi = listenJdbi();
+        return jdbi == null ? Optional.empty() : Optional.of(new Shared(jdbi, settings.schema()));
     }
 }

@@ -116,7 +116,15 @@ final class PreparedDao implements InvocationHandler {
         Map<Method, Plan> plans = new HashMap<>();
         for (Method m : type.getMethods()) {
             if (m.isAnnotationPresent(Prepared.class)) {
-                plans.put(m, Plan.of(type, m, mappers));
+                Class<?> own = m.getAnnotation(Prepared.class).rowMapper();
+                Map<Class<?>, RowMapper<?>> forMethod = mappers;
+                if (own != RowMapper.class) {
+                    forMethod = new HashMap<>(mappers);
+                    @SuppressWarnings("unchecked")
+                    Class<? extends RowMapper<?>> mapperClass = (Class<? extends RowMapper<?>>) own;
+                    forMethod.put(mappedType(mapperClass), newMapper(mapperClass));
+                }
+                plans.put(m, Plan.of(type, m, forMethod));
             }
         }
         return Map.copyOf(plans);

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * This JVM's listeners by database and channel, so a notification committed here is handed to them
  * directly after the commit instead of each one reading it back (see {@link Handoff}). Keyed by the file's
  * {@link ChangeWatcher#keyOf(Path) watch key} (honkers of one file in this JVM find each other's listeners),
- * or on PostgreSQL by the Jdbi (honkers on one Jdbi do).
+ * or on PostgreSQL by the Jdbi and schema (honkers on one Jdbi and schema do).
  * This package's only static mutable state.
  */
 final class LocalDelivery {

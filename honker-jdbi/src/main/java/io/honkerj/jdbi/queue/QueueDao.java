@@ -80,8 +80,11 @@ interface QueueDao {
     @SqlUpdate
     int deleteExhaustedPending(String queue, long now);
 
-    /** {@code claimBatch.sql}. */
-    @Prepared
+    /**
+     * {@code claimBatch.sql}. On the fast path the rows' queue, state and worker id are null (the caller
+     * knows them: {@link QueueRowMappers.ClaimRowMapper}).
+     */
+    @Prepared(rowMapper = QueueRowMappers.ClaimRowMapper.class)
     @SqlQuery
     List<JobRow> claimBatch(String queue, String workerId, int n, long leaseSeconds, long now);
 

@@ -118,13 +118,16 @@ public final class Schema {
      *
      * @param handle a handle, preferably inside a write transaction
      * @param schema the schema's name, or null for the connection's current schema
+     * @return whether bootstrap ran (something was missing)
      */
-    public static void ensure(Handle handle, String schema) {
+    public static boolean ensure(Handle handle, String schema) {
         SchemaDao dao = handle.attach(SchemaDao.class);
         // with the schema first on the search path, the current schema is another one only while it is missing
         if (dao.missingTables() > 0 || (schema != null && dao.searchPathFor(schema) != null)) {
             bootstrap(handle, schema);
+            return true;
         }
+        return false;
     }
 
     /**

@@ -65,7 +65,7 @@ import org.sqlite.SQLiteOpenMode;
  * registry of running watchers, keyed by {@link #keyOf(Path)}, is this package's only static mutable
  * state.
  */
-public final class ChangeWatcher {
+public final class ChangeWatcher implements WatchWaiter.Source {
     static final long WARM_POLL_MICROS = 1000;
     static final long FAST_WINDOW_MILLIS = 50;
     static final long WARM_WINDOW_MILLIS = 1000;
@@ -87,6 +87,10 @@ public final class ChangeWatcher {
     private volatile DatabaseReplacedException failure;
     private final java.util.concurrent.atomic.LongAdder wakeups = new java.util.concurrent.atomic.LongAdder();
     private volatile long polls;
+    /** The watcher thread's: idle wake-ups by a file event about this database. */
+    private volatile long fileEventWakeups;
+    /** Whether the watcher thread is waiting for file events now (idle with a waiter blocked). */
+    private volatile boolean onFileEvents;
     private final Options options;
 
     private final FileIdentity identity;
@@ -180,7 +184,13 @@ public final class ChangeWatcher {
      */
     private void awaitFileEvent(long timeoutNanos) {
         try {
-            WatchKey key = fileEvents.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            WatchKey key;
+            onFileEvents = true;
+            try {
+                key = fileEvents.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            } finally {
+                onFileEvents = false;
+            }
             if (key == null) {
                 return;
             }
@@ -193,6 +203,7 @@ public final class ChangeWatcher {
             }
             key.reset();
             if (ours) {
+                fileEventWakeups++;
                 goFast();
             }
         } catch (InterruptedException e) {
@@ -359,6 +370,16 @@ public final class ChangeWatcher {
         return polls;
     }
 
+    /** @return how many times a file event about the database woke the idle watcher */
+    long fileEventWakeups() {
+        return fileEventWakeups;
+    }
+
+    /** @return whether the watcher is idle now, waiting for file events rather than polling */
+    boolean onFileEvents() {
+        return onFileEvents;
+    }
+
     /** @return whether the watcher thread is running */
     public boolean isRunning() {
         return thread.isAlive();
@@ -388,14 +409,16 @@ public final class ChangeWatcher {
      * waits, so a busy writer with no one waiting pays nothing for it). The first poll compares with the
      * version last seen, from before the waiter checked its condition, so a change in between still wakes it.
      */
-    void blocking() {
+    @Override
+    public void blocking() {
         if (blocked.getAndIncrement() == 0) {
             LockSupport.unpark(thread);
         }
     }
 
     /** A waiter stopped blocking. */
-    void unblocked() {
+    @Override
+    public void unblocked() {
         blocked.decrementAndGet();
     }
 
@@ -406,11 +429,13 @@ public final class ChangeWatcher {
         }
     }
 
-    void remove(WatchWaiter w) {
+    @Override
+    public void remove(WatchWaiter w) {
         waiters.remove(w);
     }
 
-    DatabaseReplacedException failure() {
+    @Override
+    public DatabaseReplacedException failure() {
         return failure;
     }
 
@@ -649,7 +674,7 @@ public final class ChangeWatcher {
     }
 
     private WatchWaiter register(Ref owned) {
-        WatchWaiter w = new WatchWaiter(this, owned);
+        WatchWaiter w = new WatchWaiter(this, owned == null ? null : owned::close);
         waiters.add(w);
         return w;
     }

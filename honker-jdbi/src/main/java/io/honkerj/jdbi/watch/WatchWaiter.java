@@ -39,34 +39,6 @@ final class WatchWaiter implements ChangeWaiter {
         this.owned = owned;
     }
 
-    /**
-     * @param watcher the SQLite change watcher that wakes it
-     * @param owned the reference the waiter owns (closed with it), or null
-     */
-    WatchWaiter(ChangeWatcher watcher, ChangeWatcher.Ref owned) {
-        this(new Source() {
-            @Override
-            public void blocking() {
-                watcher.blocking();
-            }
-
-            @Override
-            public void unblocked() {
-                watcher.unblocked();
-            }
-
-            @Override
-            public DatabaseReplacedException failure() {
-                return watcher.failure();
-            }
-
-            @Override
-            public void remove(WatchWaiter w) {
-                watcher.remove(w);
-            }
-        }, owned == null ? null : owned::close);
-    }
-
     @Override
     public synchronized void wake() {
         changed = true;

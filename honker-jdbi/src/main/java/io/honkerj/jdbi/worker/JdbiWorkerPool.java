@@ -113,6 +113,11 @@ final class JdbiWorkerPool implements WorkerPool {
         return w;
     }
 
+    /** @return the queue worker of {@code queue}, for tests (runner wake-up counts) */
+    QueueWorker queueWorker(String queue) {
+        return worker(queue);
+    }
+
     @Override
     public String workerId(String queue) {
         return worker(queue).workerId();

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -59,7 +58,7 @@ final class QueueWorker {
     private final Completer completer;
     private final WorkerListener listener;
 
-    private final LinkedBlockingDeque<Held> buffer = new LinkedBlockingDeque<>();
+    private final RunQueue buffer = new RunQueue();
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
     private final java.util.Set<Held> running = ConcurrentHashMap.newKeySet();
     /** Fires handler timeouts. */
@@ -167,7 +166,7 @@ final class QueueWorker {
                     if (claimed.isEmpty()) {
                         claimed = w.nextBatch(nextWorkerId(), want, FOREVER);
                     }
-                    hold(limiter == null ? claimed : admit(claimed));
+                    hold(limiter == null ? claimed : admit(claimed), false);
                 } finally {
                     claiming.unlock();
                 }
@@ -222,8 +221,14 @@ final class QueueWorker {
         return admitted;
     }
 
-    /** Adds claimed jobs to the buffer for the runners; gives them back if the queue paused or stopped meanwhile. */
-    private void hold(List<Job> claimed) {
+    /**
+     * Adds claimed jobs to the buffer for the runners, waking one waiting runner per job (less the caller's
+     * own if {@code selfTakes}); gives them back if the queue paused or stopped meanwhile.
+     *
+     * @param selfTakes whether the caller is a runner that takes the next job itself right after
+     */
+    private void hold(List<Job> claimed, boolean selfTakes) {
+        List<Held> batch = new ArrayList<>(claimed.size());
         for (Job job : claimed) {
             Held h = new Held(job, this);
             Held previous = held.put(job.id(), h);
@@ -231,8 +236,9 @@ final class QueueWorker {
                 previous.lost = true; // claimed again after its lease lapsed: the older claim is void
             }
             inFlight.incrementAndGet();
-            buffer.add(h);
+            batch.add(h);
         }
+        buffer.addAll(batch, selfTakes);
         if (stopping || paused) {
             releaseWaiting();
         }
@@ -281,7 +287,7 @@ final class QueueWorker {
         }
         try {
             if (!stopping && !paused && inFlight.get() < options.concurrency()) {
-                hold(claimSettling(options.claimBatch(), true));
+                hold(claimSettling(options.claimBatch(), true), true); // this runner takes the first itself
             }
         } catch (RuntimeException e) {
             log.debug("Queue '{}': a runner's claim failed; the dispatcher takes over", queue, e);
@@ -691,6 +697,16 @@ final class QueueWorker {
     void force() {
         forced = true;
         running.forEach(Held::interrupt);
+    }
+
+    /** @return how many times a runner waiting for a job woke (for tests) */
+    long runnerWakeups() {
+        return buffer.wakeups();
+    }
+
+    /** @return how many runners wait for a job now (for tests) */
+    int waitingRunners() {
+        return buffer.waiting();
     }
 
     /** @return jobs claimed and not settled (running, waiting, or ignoring interruption) */

@@ -1,24 +1,25 @@
 package io.honkerj.jdbi.lock;
 
 import io.honkerj.api.Lock;
-import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.SharedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A child JVM contending for one lock: {@code <db> <go-file> <rounds>}. Each round it takes the lock, checks
+ * A child JVM contending for one lock: {@code <db> <go-file> <rounds>}, {@code <db>} a
+ * {@link SharedDatabase#location()}. Each round it takes the lock, checks
  * in the shared {@code critical} row that nobody else is inside, marks itself inside, logs the entry,
  * marks itself out and releases; each step its own transaction, so an overlap would be visible.
  */
 public final class LockChildMain {
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        String db = args[0];
         Path go = Path.of(args[1]);
         int rounds = Integer.parseInt(args[2]);
         String me = "pid-" + ProcessHandle.current().pid();
-        try (JdbiHonker honker = Honkers.open(db)) {
+        try (JdbiHonker honker = SharedDatabase.open(db)) {
             System.out.println("READY");
             System.out.flush();
             while (!Files.exists(go)) {

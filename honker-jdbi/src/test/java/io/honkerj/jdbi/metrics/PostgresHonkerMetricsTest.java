@@ -13,10 +13,4 @@ class PostgresHonkerMetricsTest extends HonkerMetricsTest {
     HonkerExtension database() {
         return HonkerExtension.postgres(T0, PG);
     }
-
-    @Override
-    @org.junit.jupiter.api.Disabled("publishes to a stream: the stream room's PostgreSQL statements come with the pgwake "
-            + "branch (MetricsDao.consumerLag itself prepares on PostgreSQL: PostgresSqlFilesTest); remove at merge")
-    void streamLagAndLocks() {
-    }
 }

@@ -26,6 +26,6 @@ class PostgresLocalHandoffTest extends LocalHandoffTest {
 
     @Override
     Object localDatabase() {
-        return db.honker().jdbi();
+        return new io.honkerj.jdbi.internal.Database.Shared(db.honker().jdbi(), null);
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -36,19 +37,51 @@ import org.postgresql.ds.PGSimpleDataSource;
  * binaries through {@code setpriv} as {@code nobody}, in a data directory {@code nobody} owns. If neither
  * works, every class using the extension is skipped with the reason (an execution condition), never failed.
  * {@code -Dhonkerj.postgres.launcher=setpriv} goes straight to the fallback, {@code =none} skips them all.
+ *
+ * <p>A class that stops or restarts the server uses {@link #ownServer()} instead: a server of its own, on a
+ * data directory and port of its own, stopped and deleted after the class, so the classes sharing the JVM's
+ * server never see it go down.
  */
-public final class EmbeddedPostgresExtension implements ExecutionCondition, BeforeAllCallback {
+public final class EmbeddedPostgresExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
+    private final boolean own;
+    private Server ownServer;
     private String database;
 
     /** Creates the extension; the server starts when the first class using it runs. */
-    public EmbeddedPostgresExtension() {}
+    public EmbeddedPostgresExtension() {
+        this(false);
+    }
+
+    private EmbeddedPostgresExtension(boolean own) {
+        this.own = own;
+    }
+
+    /**
+     * An extension with a server of the test class's own (started before the class, stopped and its data
+     * directory deleted after it), which the class may {@link #restart()}; use it as a static field as well.
+     *
+     * @return the extension
+     */
+    public static EmbeddedPostgresExtension ownServer() {
+        return new EmbeddedPostgresExtension(true);
+    }
+
+    private synchronized Server server() {
+        if (!own) {
+            return Server.get();
+        }
+        if (ownServer == null) {
+            ownServer = Server.start(false);
+        }
+        return ownServer;
+    }
 
     /** Skips the class (each of its tests is reported skipped, with the reason) if PostgreSQL cannot start. */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Server server = Server.get();
+        Server server = server();
         return server.failure == null
                 ? ConditionEvaluationResult.enabled("PostgreSQL is running on port " + server.port)
                 : ConditionEvaluationResult.disabled(
@@ -57,7 +90,7 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        Server server = Server.get();
+        Server server = server();
         Assumptions.assumeTrue(server.failure == null, () -> "PostgreSQL could not start: " + server.failure);
         database = "honkerj_" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
                 + "_" + DATABASES.incrementAndGet();
@@ -66,9 +99,63 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
         }
     }
 
+    /** Stops this class's {@link #ownServer()}, if it started one, and deletes its data directory. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Server server;
+        synchronized (this) {
+            server = ownServer;
+            ownServer = null;
+        }
+        if (server != null && server.control != null) {
+            server.control.close();
+        }
+    }
+
+    /**
+     * Stops the server of an {@link #ownServer()} extension and starts it again on the same data directory and
+     * port: a fast shutdown ({@code pg_ctl stop -m fast}: open transactions roll back and every connection
+     * is closed), then a start that returns once the server accepts connections. Committed data survives;
+     * the same URLs and DataSources work again.
+     *
+     * @throws IllegalStateException on the JVM's shared server, which other test classes are using
+     */
+    public void restart() throws IOException {
+        stop();
+        start();
+    }
+
+    /**
+     * Stops the server of an {@link #ownServer()} extension (see {@link #restart()}); {@link #start()} starts it
+     * again. Until then every connection attempt is refused.
+     *
+     * @throws IllegalStateException on the JVM's shared server
+     */
+    public void stop() throws IOException {
+        restartable().stop();
+    }
+
+    /**
+     * Starts the stopped server of an {@link #ownServer()} extension again, on the same data directory and
+     * port, returning once it accepts connections.
+     *
+     * @throws IllegalStateException on the JVM's shared server
+     */
+    public void start() throws IOException {
+        restartable().start();
+    }
+
+    private Control restartable() {
+        if (!own) {
+            throw new IllegalStateException("the JVM's shared PostgreSQL server cannot be stopped or restarted: "
+                    + "other test classes are using it; use EmbeddedPostgresExtension.ownServer()");
+        }
+        return server().control;
+    }
+
     /** The test class's own database, as a DataSource (the superuser {@code postgres}, no password). */
     public DataSource dataSource() {
-        return Server.get().dataSource(database);
+        return server().dataSource(database);
     }
 
     /** A Jdbi on {@link #dataSource()}, with no plugin installed. */
@@ -78,7 +165,7 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
 
     /** The JDBC URL of the test class's database. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + Server.get().port + "/" + database + "?user=postgres";
+        return "jdbc:postgresql://localhost:" + server().port + "/" + database + "?user=postgres";
     }
 
     /** How long the server took to start in this JVM (zero if it was already running or did not start). */
@@ -91,7 +178,17 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
         return Server.get().launcher;
     }
 
-    /** The JVM's one server, started on first use. */
+    /** Stops and starts a running server on its data directory and port. */
+    private interface Control {
+        void stop() throws IOException;
+
+        void start() throws IOException;
+
+        /** Stops the server for good and deletes its data directory. */
+        void close();
+    }
+
+    /** A running server: the JVM's one shared server, started on first use, or a class's own. */
     private static final class Server {
         private static Server instance;
 
@@ -99,17 +196,23 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
         private final String launcher;
         private final String failure;
         private final Duration startup;
+        private final Control control;
 
-        private Server(int port, String launcher, String failure, Duration startup) {
+        private Server(int port, String launcher, String failure, Duration startup, Control control) {
             this.port = port;
             this.launcher = launcher;
             this.failure = failure;
             this.startup = startup;
+            this.control = control;
+        }
+
+        private Server(int port, String launcher, String failure, Duration startup) {
+            this(port, launcher, failure, startup, null);
         }
 
         static synchronized Server get() {
             if (instance == null) {
-                instance = start();
+                instance = start(true);
             }
             return instance;
         }
@@ -123,7 +226,12 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
             return ds;
         }
 
-        private static Server start() {
+        /**
+         * Starts a server. The shared one lives until the JVM exits; one that is not shared keeps its data
+         * directory across stops (zonky's is a temp directory outside zonky's working directory, so no other
+         * zonky start cleans it up while it is stopped) and is closed by its {@link Control}.
+         */
+        private static Server start(boolean shared) {
             long t0 = System.nanoTime();
             String forced = System.getProperty("honkerj.postgres.launcher", "");
             if (forced.equals("none")) {
@@ -132,12 +240,15 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
             String zonkyFailure = null;
             if (!forced.equals("setpriv")) {
                 try {
-                    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                             .setPGStartupWait(Duration.ofSeconds(60))
                             .setServerConfig("fsync", "off")
                             .setServerConfig("synchronous_commit", "off")
-                            .setServerConfig("full_page_writes", "off")
-                            .start();
+                            .setServerConfig("full_page_writes", "off");
+                    if (!shared) {
+                        return ZonkyControl.startOwn(builder, t0);
+                    }
+                    EmbeddedPostgres pg = builder.start();
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                         try {
                             pg.close();
@@ -154,8 +265,9 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
                 return new Server(0, "none", zonkyFailure, Duration.ZERO);
             }
             try {
-                int port = SetprivServer.start();
-                return new Server(port, "setpriv", null, Duration.ofNanos(System.nanoTime() - t0));
+                SetprivServer server = SetprivServer.start(shared);
+                return new Server(server.port, "setpriv", null, Duration.ofNanos(System.nanoTime() - t0),
+                        shared ? null : server);
             } catch (IOException | RuntimeException | InterruptedException e) {
                 return new Server(0, "none", (zonkyFailure == null ? "" : zonkyFailure + "; ") + "setpriv: " + e,
                         Duration.ZERO);
@@ -167,36 +279,137 @@ public final class EmbeddedPostgresExtension implements ExecutionCondition, Befo
         }
     }
 
+    /** A class's own zonky server: one builder (data directory and port fixed at the first start) started again. */
+    private static final class ZonkyControl implements Control {
+        private final EmbeddedPostgres.Builder builder;
+        private final Path data;
+        private EmbeddedPostgres pg;
+
+        private ZonkyControl(EmbeddedPostgres.Builder builder, Path data) {
+            this.builder = builder;
+            this.data = data;
+        }
+
+        static Server startOwn(EmbeddedPostgres.Builder builder, long t0) throws IOException {
+            Path data = Files.createTempDirectory("honkerj-pg-own");
+            ZonkyControl control = new ZonkyControl(builder.setDataDirectory(data).setCleanDataDirectory(false), data);
+            try {
+                control.start();
+            } catch (IOException | RuntimeException e) {
+                control.close();
+                throw e;
+            }
+            builder.setPort(control.pg.getPort()); // zonky chose it: the restart listens on the same one
+            return new Server(control.pg.getPort(), "zonky", null, Duration.ofNanos(System.nanoTime() - t0), control);
+        }
+
+        @Override
+        public synchronized void stop() throws IOException {
+            if (pg != null) {
+                pg.close(); // pg_ctl stop -m fast; the data directory stays (setCleanDataDirectory(false))
+                pg = null;
+            }
+        }
+
+        @Override
+        public synchronized void start() throws IOException {
+            if (pg == null) {
+                pg = builder.start(); // initdb only the first time: the data directory has postgresql.conf after
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                stop();
+            } catch (IOException | RuntimeException e) {
+                // stopping is all we could do
+            }
+            try {
+                SetprivServer.deleteTree(data);
+            } catch (IOException e) {
+                // a temp directory: left behind at worst
+            }
+        }
+    }
+
     /**
      * The root fallback: zonky's extracted binaries (zonky extracts them before it runs {@code initdb}),
      * run as {@code nobody} through {@code setpriv} in a data directory {@code nobody} owns.
      */
-    private static final class SetprivServer {
+    private static final class SetprivServer implements Control {
         private static final List<String> AS_NOBODY =
                 List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups");
 
-        static int start() throws IOException, InterruptedException {
+        private final Path bin;
+        private final Path dir;
+        private final Path data;
+        private final int port;
+
+        private SetprivServer(Path bin, Path dir, int port) {
+            this.bin = bin;
+            this.dir = dir;
+            this.data = dir.resolve("data");
+            this.port = port;
+        }
+
+        /** Runs initdb and starts the server; the shared one is stopped and deleted at JVM exit. */
+        static SetprivServer start(boolean shared) throws IOException, InterruptedException {
             Path bin = extractedBinaries();
             Path dir = Files.createTempDirectory("honkerj-pg");
             chownNobody(dir);
-            Path data = dir.resolve("data");
+            SetprivServer server = new SetprivServer(bin, dir, freePort());
             run(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-E", "UTF-8",
-                    "-D", data.toString()), dir);
-            int port = freePort();
+                    "-D", server.data.toString()), dir);
+            server.pgCtlStart();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+            return server;
+        }
+
+        private void pgCtlStart() throws IOException, InterruptedException {
             String options = "-p " + port + " -F -c listen_addresses=localhost -c unix_socket_directories=" + dir
                     + " -c synchronous_commit=off -c full_page_writes=off";
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options,
                     "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "start"), dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate",
-                            "-w", "stop"), dir);
-                    deleteTree(dir);
-                } catch (IOException | InterruptedException e) {
-                    // the JVM is exiting: nothing left to tell
+        }
+
+        private void pgCtlStop(String mode) throws IOException, InterruptedException {
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", mode, "-w", "stop"), dir);
+        }
+
+        @Override
+        public void stop() throws IOException {
+            try {
+                pgCtlStop("fast");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping PostgreSQL", e);
+            }
+        }
+
+        @Override
+        public void start() throws IOException {
+            try {
+                pgCtlStart();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting PostgreSQL", e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try {
+                if (Files.exists(data.resolve("postmaster.pid"))) {
+                    pgCtlStop("immediate");
                 }
-            }, "embedded-postgres-stop"));
-            return port;
+                deleteTree(dir);
+            } catch (IOException | InterruptedException e) {
+                // stopping is all we could do
+            }
         }
 
         /** The newest complete {@code PG-<digest>} folder zonky extracted, as its {@code bin}. */

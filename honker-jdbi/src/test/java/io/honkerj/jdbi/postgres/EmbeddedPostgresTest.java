@@ -1,6 +1,7 @@
 package io.honkerj.jdbi.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,5 +25,12 @@ class EmbeddedPostgresTest {
             System.out.printf("embedded PostgreSQL: %s, started by %s in %d ms%n", rs.getString(1),
                     EmbeddedPostgresExtension.launcher(), EmbeddedPostgresExtension.startupTime().toMillis());
         }
+    }
+
+    @Test
+    void theSharedServerRefusesToStopOrRestart() {
+        assertThatThrownBy(PG::restart).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("other test classes are using it").hasMessageContaining("ownServer()");
+        assertThatThrownBy(PG::stop).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -37,7 +37,8 @@ class PostgresSqlFilesTest {
     @ValueSource(strings = {"io.honkerj.jdbi.schema.SchemaDao", "io.honkerj.jdbi.queue.QueueDao",
             "io.honkerj.jdbi.lock.LockDao", "io.honkerj.jdbi.ratelimit.RateLimitDao", "io.honkerj.jdbi.result.ResultDao",
             "io.honkerj.jdbi.scheduler.SchedulerDao", "io.honkerj.jdbi.metrics.MetricsDao",
-            "io.honkerj.jdbi.notify.NotifyDao", "io.honkerj.jdbi.stream.StreamDao"})
+            "io.honkerj.jdbi.notify.NotifyDao", "io.honkerj.jdbi.stream.StreamDao",
+            "io.honkerj.jdbi.move.TargetDao"})
     void everyStatementPreparesOnPostgres(String daoName) throws Exception {
         Class<?> dao = Class.forName(daoName);
         PG.jdbi().useHandle(h -> {

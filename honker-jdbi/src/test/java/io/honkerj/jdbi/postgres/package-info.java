@@ -39,24 +39,64 @@
  *
  * <h2>What already runs on PostgreSQL</h2>
  * All of {@code QueueTest} through {@code JdbiHonker.create(jdbi)} on a PostgreSQL Jdbi
- * ({@code PostgresQueueTest}), with no change to the connection layer: the plugin leaves non-SQLite
- * connections alone, the default Jdbi transaction handler is used, and {@code mainFile} is {@code ''} so no
- * file watcher starts. Claims use a CTE {@code FOR UPDATE SKIP LOCKED}; enqueue, enqueueAll and requeueDead
- * send {@code pg_notify('honker_queue', queue)} in their own statement, delivered at commit
- * ({@code PostgresClaimTest}). {@code PostgresQueryPlanTest} pins every hot statement's generic plan over a
+ * ({@code PostgresQueueTest}): the plugin leaves non-SQLite connections alone, the default Jdbi transaction
+ * handler is used, and {@code mainFile} is {@code ''} so no file watcher starts. Claims use a CTE
+ * {@code FOR UPDATE SKIP LOCKED}; enqueue, enqueueAll and requeueDead send
+ * {@code pg_notify('honker_queue', queue)} in their own statement, delivered at commit ({@code PostgresClaimTest}). {@code PostgresQueryPlanTest} pins every hot statement's generic plan over a
  * 20,000-job backlog to an index, never a scan of {@code _honker_live}; it found three statements that
  * needed a PostgreSQL shape of their own: {@code claimableExists} (scalar subqueries with
  * {@code ORDER BY ... LIMIT 1}: PostgreSQL drops an EXISTS's ORDER BY and then prefers a table scan) and
  * {@code ackBatch}/{@code ackBatchIds} ({@code id = ANY(ARRAY(...))}: a join with the JSON elements was a
  * hash join over a table scan).
  *
+ * <h2>The connection layer on PostgreSQL</h2>
+ * {@code Honkers.open(DataSource)} / {@code Honkers.builder(DataSource)} and {@code JdbiHonker.create(jdbi)}
+ * give the same honker ({@link io.honkerj.jdbi.postgres.PostgresOpenTest}); the engine comes from the
+ * connection ({@code JdbiHonker.Target}), and a SQLite DataSource gets the file honker of
+ * {@code Honkers.open(Path)}. What differs from SQLite, and why:
+ * <ul>
+ *   <li><b>Schema.</b> {@code HonkerConfig.setSchema(name)} (default null: the connection's current schema).
+ *       Bootstrap creates it ({@code SchemaDao/postgres/createSchema.sql}). Honker's own handles get
+ *       {@code "name", <the path they had>} as search_path when opened ({@code putSchemaFirst.sql}), put
+ *       back before they go back to the app's pool ({@code setSearchPath.sql}; a handle whose path cannot be
+ *       put back is thrown away, never returned): unqualified honker statements find honker's tables, the
+ *       app's unqualified names on {@code inTransaction}'s handle still find the app's tables, and no
+ *       {@code .sql} file is schema-qualified. On {@code attach(handle)} the same is done around each of
+ *       honker's operations and undone after it (two or three round trips more per operation, only when a
+ *       schema is named and the connection's current schema is another): the caller's statements between
+ *       honker's see the caller's path; inside a failed transaction the rollback undoes the change anyway.
+ *       Schema-qualifying every statement was the alternative; it would have meant a {@code <schema>} in
+ *       every file. A schema name on SQLite fails at open with {@code DatabaseOpenException}.</li>
+ *   <li><b>Concurrent bootstrap.</b> {@code lockBootstrap.sql} ({@code pg_advisory_xact_lock}, key 'honker'
+ *       in ASCII) runs first in bootstrap's transaction; 6 threads bootstrapping a fresh schema at once all
+ *       succeed. On SQLite the same method is a no-op: {@code BEGIN IMMEDIATE} already serializes.</li>
+ *   <li><b>Retries.</b> {@code internal.ConnectionFailures} reads the SQLState (no pgjdbc class):
+ *       {@code 40001}/{@code 40P01} join SQLITE_BUSY in {@code BusyRetry} (whole transaction, bounded by the
+ *       busy deadline; {@link io.honkerj.jdbi.postgres.PostgresRetryTest} deadlocks two of honker's
+ *       transactions). Class {@code 08} and {@code 57P01-03} (session ended by the server) mean the
+ *       connection is lost: {@code OwnedDatabase} runs a write whose commit was not sent yet, or a read, once
+ *       more (after {@code PooledDatabase.connectionLost()} dropped the idle handles that are no longer
+ *       valid); lost again gives {@code DatabaseFailedException} (code = SQLState). Lost during the commit
+ *       gives {@code CommitOutcomeUnknownException} (honker-api) and no retry. On the caller's handle nothing
+ *       is retried ({@code HandleDatabase.attached}). Tests: {@link io.honkerj.jdbi.postgres.PostgresConnectionLossTest}.</li>
+ *   <li><b>Health.</b> {@code internal.ConnectionHealth}: after a failure a PostgreSQL connection is rolled
+ *       back and asked {@code isValid}; one that fails is closed underneath its pool proxy
+ *       ({@code unwrap(Connection.class)}), so HikariCP drops it instead of handing it out again.</li>
+ *   <li><b>No in-JVM write gate on PostgreSQL</b> ({@code Engine.singleWriter()}): row locks and
+ *       {@code SKIP LOCKED} let honker's writes run at once; the gate only serves SQLite's one writer.</li>
+ *   <li><b>attach(handle)</b>: {@code CallerSessions} keys its shadow handles by the driver's connection
+ *       under any proxy (sqlite-jdbc's or pgjdbc's), so the outbox story holds on PostgreSQL
+ *       ({@link io.honkerj.jdbi.postgres.PostgresAttachTest}).</li>
+ * </ul>
+ *
  * <h2>The other rooms (lock, rate limit, result, scheduler, metrics, worker)</h2>
  * Their suites run on PostgreSQL as {@code PostgresQueueTest} does (a {@code Postgres*Test} subclass per
  * suite overriding {@code database()}: lock, rate limit, result, scheduler, worker pool, outbox, tasks, job
  * control, unique jobs, claim lease, metrics; {@code PostgresPersistentPauseTest} and
- * {@code PostgresTransactionTest} take the in-process parts of theirs). Tests that open files, start child
- * JVMs, call upstream's SQL functions or {@code JdbiHonker.attach} are overridden {@code @Disabled} in the
- * subclass with the reason (attach, a second honker and the stream room come with other branches). Only
+ * {@code PostgresTransactionTest} take the in-process and attach parts of theirs). A test that opens a
+ * second honker asks the suite for one ({@code twoHonkersOnOneDatabase}, {@code anotherHonkerOnTheDatabase});
+ * tests that start child JVMs on a file stay SQLite-only here (the child-JVM suites on PostgreSQL are
+ * separate). Only
  * 10 statements needed a {@code postgres/} file: {@code INSERT OR IGNORE} becomes {@code ON CONFLICT DO
  * NOTHING}; an upsert whose {@code SET} names the existing row qualifies it (a bare column is ambiguous
  * beside {@code excluded}'s); the writes a waiter blocks on send {@code pg_notify('honker_lock' | 'honker_result'
@@ -96,8 +136,12 @@
  *
  * <h2>For the next session</h2>
  * <ul>
- *   <li>The {@code conn} helper's HonkerPlugin refuses connections that are not SQLite's: let it pass
- *       PostgreSQL's (ask {@code Engine}), keep {@code customizeHandle}'s engine detection.</li>
+ *   <li>Connection layer leftovers: no worker-pool-level test with {@code pg_terminate_backend} yet (the
+ *       pool's claims and acks go through the same retry path as {@code PostgresConnectionLossTest}'s, and an
+ *       ack lost during its commit surfaces as {@code CommitOutcomeUnknownException} to the worker, whose job
+ *       then comes back after its lease). {@code Honkers.open(DataSource)} with a named schema and
+ *       {@code attach(handle)} on the same connection pay two or three round trips more per attached
+ *       operation (the search path put first and back): not measured yet.</li>
  *   <li>Wake-ups: a dedicated listening connection ({@code LISTEN honker_queue}, pgjdbc's
  *       {@code getNotifications(timeout)}) feeding the same waiters as the SQLite watcher, with a re-check
  *       after reconnect; today a PostgreSQL honker has no cross-process waker. Also notify from release,
@@ -107,10 +151,30 @@
  *       each added to {@code PostgresSqlFilesTest}'s list, and their tests subclassed as
  *       {@code PostgresQueueTest} does; {@code notify()} callable from SQL as a PostgreSQL function created by
  *       bootstrap; plan tests for those rooms as {@code PostgresQueryPlanTest} does for the queue.</li>
- *   <li>A configurable schema name in {@code HonkerConfig} (create it, set the search_path on honker's own
- *       handles); bootstrap from several processes at once (CREATE ... IF NOT EXISTS can race on
- *       PostgreSQL: take {@code pg_advisory_xact_lock} first); serialization failures and dropped
- *       connections; the child-JVM suites, the bench section and the README.</li>
+ *   <li>The child-JVM suites, the bench section and the README.</li>
  * </ul>
+ *
+ * <h2>Child JVMs on PostgreSQL (the pgmulti branch)</h2>
+ * The multi-process suites run on both engines: {@code SharedDatabase} gives a child JVM either a file's
+ * path or a JDBC URL of a fresh schema of the class's database ({@code ...&currentSchema=mpN}, so the
+ * tests' own tables land beside honker's), and {@code SharedDatabase.open(location)} opens either
+ * ({@code Honkers.open(DataSource)} on a pgjdbc DataSource of the URL, as an app host would).
+ * The SQLite classes gained a {@code database(name)} hook (or {@code HonkerExtension.shared}); their
+ * {@code Postgres*} subclasses override it: {@code PostgresMultiProcessQueueTest} (3 JVMs x 4 threads over
+ * 20,000 jobs acked exactly once, printed as {@code MULTI-PROCESS QUEUE (postgresql)}; a SIGKILLed holder's
+ * job claimed by another JVM after its lease), {@code PostgresTransactionalCrashLoopTest},
+ * {@code PostgresMultiProcessCancelTest}, the race of {@code PostgresUniqueJobsTest}, and
+ * {@code PostgresMultiProcessLockTest}/{@code PostgresMultiProcessSchedulerTest} (leader takeover), which
+ * are disabled with the reason ({@code @EnabledIf}) while their room's {@code postgres/} statements are missing.
+ * The unique-jobs race of 3 JVMs found the race {@code QueueDao.lockUniqueKey} closes (51 jobs for 50 keys
+ * before it, with writes still gated in each JVM).
+ *
+ * <p>{@code PostgresRestartTest} restarts PostgreSQL in the middle of a run of 3 child JVM worker pools: a
+ * class that stops its server uses {@link io.honkerj.jdbi.postgres.EmbeddedPostgresExtension#ownServer()}
+ * (a server of its own, on its own data directory and port, which {@code restart()} stops with
+ * {@code pg_ctl stop -m fast} and starts again on both), since the JVM's shared server serves every other
+ * class. The child prints its claim waker's {@code ListenWatcher.connects()}; the test requires one more
+ * per JVM after the restart (the LISTEN connection came back), each JVM to ack jobs after it (the pools
+ * replaced their lost connections), and a last job enqueued while the workers wait to be run.
  */
 package io.honkerj.jdbi.postgres;

@@ -4,7 +4,10 @@ import io.honkerj.jdbi.HonkerExtension;
 import io.honkerj.jdbi.postgres.EmbeddedPostgresExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link UniqueJobsTest}'s behaviours on PostgreSQL, through {@code JdbiHonker.create(jdbi)}. */
+/**
+ * {@link UniqueJobsTest}'s behaviours on PostgreSQL, through {@code JdbiHonker.create(jdbi)}; the race of 3 child
+ * JVMs runs on a fresh schema of the class's database ({@code HonkerExtension.shared}).
+ */
 class PostgresUniqueJobsTest extends UniqueJobsTest {
     @RegisterExtension
     static final EmbeddedPostgresExtension PG = new EmbeddedPostgresExtension();
@@ -12,11 +15,5 @@ class PostgresUniqueJobsTest extends UniqueJobsTest {
     @Override
     HonkerExtension database() {
         return HonkerExtension.postgres(T0, PG);
-    }
-
-    @Override
-    @org.junit.jupiter.api.Disabled("child JVMs on a SQLite file (UniqueChildMain): the child-JVM suites on PostgreSQL "
-            + "are the pgmulti branch's")
-    void threeProcessesRacingOnTheSameKeysCreateOneJobPerKey() {
     }
 }

@@ -3,8 +3,8 @@ package io.honkerj.jdbi.queue;
 import io.honkerj.api.Job;
 import io.honkerj.api.Queue;
 import io.honkerj.api.QueueOptions;
-import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.SharedDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A child JVM for the multi-process queue tests.
+ * A child JVM for the multi-process queue tests; {@code <db>} is a {@link SharedDatabase#location()} (a SQLite
+ * file or a PostgreSQL URL).
  * <ul>
  *   <li>{@code drain <db> <queue> <threads> <batch> <go-file>}: once the go file exists, threads claim batches and, in one transaction per
  *       batch, log each job in {@code done_log} (primary key job_id) and ack it; exits when the queue is
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class QueueChildMain {
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[1]);
+        String db = args[1];
         String queueName = args[2];
         switch (args[0]) {
             case "drain" -> drain(db, queueName, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
@@ -37,11 +38,11 @@ public final class QueueChildMain {
         }
     }
 
-    private static void drain(Path db, String queueName, int threads, int batch, Path go) throws Exception {
+    private static void drain(String db, String queueName, int threads, int batch, Path go) throws Exception {
         long pid = ProcessHandle.current().pid();
         AtomicLong done = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (JdbiHonker honker = Honkers.open(db)) {
+        try (JdbiHonker honker = SharedDatabase.open(db)) {
             Queue queue = honker.queue(queueName);
             System.out.println("READY");
             System.out.flush();
@@ -91,8 +92,8 @@ public final class QueueChildMain {
         System.out.println("DONE " + done.get());
     }
 
-    private static void hold(Path db, String queueName) throws InterruptedException {
-        JdbiHonker honker = Honkers.open(db);
+    private static void hold(String db, String queueName) throws InterruptedException {
+        JdbiHonker honker = SharedDatabase.open(db);
         Queue queue = honker.queue(queueName, QueueOptions.defaults().withVisibilityTimeout(Duration.ofSeconds(1)));
         Job job = queue.claimOne("doomed-" + ProcessHandle.current().pid()).orElseThrow();
         System.out.println("CLAIMED " + job.id());
@@ -100,8 +101,8 @@ public final class QueueChildMain {
         new CountDownLatch(1).await();
     }
 
-    private static void reclaim(Path db, String queueName, long id) throws InterruptedException {
-        try (JdbiHonker honker = Honkers.open(db)) {
+    private static void reclaim(String db, String queueName, long id) throws InterruptedException {
+        try (JdbiHonker honker = SharedDatabase.open(db)) {
             Queue queue = honker.queue(queueName);
             long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < giveUp) {

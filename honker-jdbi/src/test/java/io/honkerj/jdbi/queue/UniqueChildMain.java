@@ -2,8 +2,8 @@ package io.honkerj.jdbi.queue;
 
 import io.honkerj.api.EnqueueOptions;
 import io.honkerj.api.Queue;
-import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.SharedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,19 +11,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A child JVM of {@link UniqueJobsTest}'s race: {@code <db> <threads> <keys> <rounds> <go-file>}. Once the
+ * A child JVM of {@link UniqueJobsTest}'s race: {@code <db> <threads> <keys> <rounds> <go-file>}, {@code <db>} a
+ * {@link SharedDatabase#location()}. Once the
  * go file exists, each thread enqueues {@code key-0 .. key-(keys-1)} with unique keys, {@code rounds} times
  * over, starting at a different key per thread; prints {@code CREATED <n>} (how many enqueues made a job).
  */
 public final class UniqueChildMain {
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        String db = args[0];
         int threads = Integer.parseInt(args[1]);
         int keys = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
         Path go = Path.of(args[4]);
         AtomicInteger created = new AtomicInteger();
-        try (JdbiHonker honker = Honkers.open(db)) {
+        try (JdbiHonker honker = SharedDatabase.open(db)) {
             Queue q = honker.queue("unique");
             System.out.println("READY");
             while (!Files.exists(go)) {

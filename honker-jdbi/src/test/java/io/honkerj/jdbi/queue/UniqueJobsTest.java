@@ -10,8 +10,8 @@ import io.honkerj.api.Queue;
 import io.honkerj.jdbi.Await;
 import io.honkerj.jdbi.ChildJvm;
 import io.honkerj.jdbi.HonkerExtension;
-import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import io.honkerj.jdbi.SharedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Unique jobs: one live job per (queue, key), across threads and processes; keys free once the job leaves. */
+/**
+ * Unique jobs: one live job per (queue, key), across threads and processes; keys free once the job leaves. On
+ * SQLite here, on PostgreSQL in {@link PostgresUniqueJobsTest}.
+ */
 class UniqueJobsTest {
     static final long T0 = 1_700_000_000L;
 
@@ -132,8 +135,8 @@ class UniqueJobsTest {
 
     @Test
     void threeProcessesRacingOnTheSameKeysCreateOneJobPerKey() throws Exception {
-        Path file = dir.resolve("unique.db");
-        try (JdbiHonker honker = Honkers.open(file)) {
+        SharedDatabase file = db.shared(dir, "unique"); // a file, or a schema of the PostgreSQL database
+        try (JdbiHonker honker = file.open()) {
             honker.queue("unique").stats();
         }
         Path go = dir.resolve("go");
@@ -142,7 +145,7 @@ class UniqueJobsTest {
         for (int i = 0; i < 3; i++) {
             Path log = dir.resolve("unique-" + i + ".log");
             logs.add(log);
-            children.add(ChildJvm.start(UniqueChildMain.class, log, file.toString(), "4", "50", "4", go.toString()));
+            children.add(ChildJvm.start(UniqueChildMain.class, log, file.location(), "4", "50", "4", go.toString()));
         }
         Await.until(Duration.ofSeconds(120), "children ready",
                 () -> logs.stream().allMatch(l -> ChildJvm.read(l).contains("READY")));
@@ -157,13 +160,13 @@ class UniqueJobsTest {
             assertThat(m.find()).as(out).isTrue();
             created += Long.parseLong(m.group(1));
         }
-        try (JdbiHonker honker = Honkers.open(file)) {
+        try (JdbiHonker honker = file.open()) {
             long live = honker.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM _honker_live WHERE queue = 'unique'").mapTo(Long.class).one());
             long distinctPayloads = honker.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(DISTINCT payload) FROM _honker_live WHERE queue = 'unique'").mapTo(Long.class).one());
-            System.out.printf("UNIQUE RACE: 3 processes x 4 threads x 200 enqueues over 50 keys: created=%d live=%d%n",
-                    created, live);
+            System.out.printf("UNIQUE RACE (%s): 3 processes x 4 threads x 200 enqueues over 50 keys: created=%d live=%d%n",
+                    file.engine(), created, live);
             assertThat(created).as("enqueues that created a job, over all processes").isEqualTo(50);
             assertThat(live).isEqualTo(50);
             assertThat(distinctPayloads).isEqualTo(50);

@@ -5,15 +5,15 @@ import io.honkerj.api.ScheduledTask;
 import io.honkerj.api.Scheduler;
 import io.honkerj.api.SchedulerListener;
 import io.honkerj.api.SkippedBoundaries;
-import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
-import java.nio.file.Path;
+import io.honkerj.jdbi.SharedDatabase;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM running the scheduler as an app does: {@code <db> <leader ttl seconds>}. At start-up it adds
+ * A child JVM running the scheduler as an app does: {@code <db> <leader ttl seconds>}, {@code <db>} a
+ * {@link SharedDatabase#location()}. At start-up it adds
  * the task {@code tick} ({@code @every 1s}, queue {@code ticks}) like every other process, then runs as
  * owner "pid-&lt;pid&gt;" until killed; SIGTERM stops it gracefully (the shutdown hook stops the scheduler and
  * waits for it to release leadership). Prints one line per event with the wall clock in milliseconds:
@@ -25,7 +25,7 @@ public final class SchedulerChildMain {
         Duration ttl = Duration.ofSeconds(Long.parseLong(args[1]));
         String owner = "pid-" + ProcessHandle.current().pid();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (JdbiHonker honker = Honkers.open(Path.of(args[0]))) {
+        try (JdbiHonker honker = SharedDatabase.open(args[0])) {
             Scheduler scheduler = honker.schedulerBuilder().leaderTtl(ttl).listener(new Printer()).build();
             scheduler.add(ScheduledTask.of("tick", "ticks", "@every 1s", "t"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

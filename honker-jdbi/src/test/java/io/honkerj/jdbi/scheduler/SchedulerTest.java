@@ -329,8 +329,12 @@ class SchedulerTest {
         Thread runner = new Thread(() -> run(s, "x", stop));
         runner.start();
         Await.until(Duration.ofSeconds(30), "x to lead", () -> heard.leadership.contains("acquired x"));
-        clock.tick(Duration.ofSeconds(10));
-        assertThat(honker.tryLock(Scheduler.LEADER_LOCK, "y", Duration.ofSeconds(60))).isPresent();
+        // x renews every second of real time and a renewal revives a lapsed lease, so one that lands between
+        // the tick and y's take wins the race: move time past x's lease again until y holds the lock
+        Await.until(Duration.ofSeconds(30), "y to take the lapsed lease", () -> {
+            clock.tick(Duration.ofSeconds(10));
+            return honker.tryLock(Scheduler.LEADER_LOCK, "y", Duration.ofSeconds(60)).isPresent();
+        });
         Await.until(Duration.ofSeconds(30), "x to notice", () -> heard.leadership.contains("lost x"));
         stop.set(true);
         runner.join();

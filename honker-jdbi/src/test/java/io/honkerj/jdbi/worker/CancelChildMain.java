@@ -3,21 +3,20 @@ package io.honkerj.jdbi.worker;
 import io.honkerj.api.Job;
 import io.honkerj.api.WorkerListener;
 import io.honkerj.api.WorkerOptions;
-import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
-import java.nio.file.Path;
+import io.honkerj.jdbi.SharedDatabase;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A child JVM of {@link MultiProcessCancelTest}: {@code <db>}. A pool on queue {@code slow} (3 s lease)
+ * A child JVM of {@link MultiProcessCancelTest}: {@code <db>}, a {@link SharedDatabase#location()}. A pool on queue {@code slow} (3 s lease)
  * whose handler prints {@code RUNNING <id>} and blocks until interrupted, then prints
  * {@code INTERRUPTED <id> cancelled=<Job.isCancelled()>}; the listener prints {@code CANCELLED <id>} and
  * {@code LOST <id>}. Runs until killed.
  */
 public final class CancelChildMain {
     public static void main(String[] args) throws Exception {
-        JdbiHonker honker = Honkers.open(Path.of(args[0]));
+        JdbiHonker honker = SharedDatabase.open(args[0]);
         CountDownLatch never = new CountDownLatch(1);
         honker.workers()
                 .listener(new WorkerListener() {

@@ -13,10 +13,4 @@ class PostgresJobControlTest extends JobControlTest {
     HonkerExtension database() {
         return HonkerExtension.postgres(T0, PG);
     }
-
-    @Override
-    @org.junit.jupiter.api.Disabled("the handler cancels through JdbiHonker.attach(handle), refused on PostgreSQL until "
-            + "the pgconn branch (attach on PostgreSQL); remove at merge")
-    void aTransactionalHandlerDoesNotRunForAJobCancelledBeforeItStarted() {
-    }
 }

@@ -1,6 +1,7 @@
 package io.honkerj.jdbi.worker;
 
 import io.honkerj.jdbi.HonkerExtension;
+import io.honkerj.jdbi.JdbiHonker;
 import io.honkerj.jdbi.postgres.EmbeddedPostgresExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,15 +15,9 @@ class PostgresWorkerPoolTest extends WorkerPoolTest {
         return HonkerExtension.postgres(T0, PG);
     }
 
+    /** A second honker on the test's PostgreSQL Jdbi (its schema and clock), with its own connections. */
     @Override
-    @org.junit.jupiter.api.Disabled("ends with JdbiHonker.attach(handle), refused on PostgreSQL until the pgconn branch "
-            + "(attach on PostgreSQL); remove at merge")
-    void badConfigurationIsRejectedNamingTheValue() {
-    }
-
-    @Override
-    @org.junit.jupiter.api.Disabled("opens a second honker on the test's file (Honkers.builder(file)); on PostgreSQL that "
-            + "is Honkers.open(DataSource), the pgconn branch")
-    void closingTheHonkerShutsItsPoolsDownFirst() {
+    JdbiHonker anotherHonkerOnTheDatabase() {
+        return JdbiHonker.create(honker.jdbi());
     }
 }

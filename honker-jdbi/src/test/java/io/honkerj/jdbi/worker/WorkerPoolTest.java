@@ -684,9 +684,14 @@ class WorkerPoolTest {
         assertThat(honker.results().getJson(id)).isEmpty();
     }
 
+    /** A second honker of its own on the test's database: a second open of the file here. */
+    JdbiHonker anotherHonkerOnTheDatabase() {
+        return io.honkerj.jdbi.Honkers.builder(honker.file().orElseThrow()).clock(clock).open();
+    }
+
     @Test
     void closingTheHonkerShutsItsPoolsDownFirst() throws Exception {
-        JdbiHonker own = io.honkerj.jdbi.Honkers.builder(honker.file().orElseThrow()).clock(clock).open();
+        JdbiHonker own = anotherHonkerOnTheDatabase();
         long id = own.queue("q").enqueue("x");
         CountDownLatch started = new CountDownLatch(1);
         WorkerPool ownPool = own.workers()

@@ -1,6 +1,9 @@
 -- Upstream's notify(channel, payload) SQL function on PostgreSQL, so SQL and triggers can send
 -- notifications as on SQLite (where HonkerPlugin registers it in Java on every connection). Idempotent
--- (CREATE OR REPLACE); created in the connection's current schema, and each function keeps that schema as
+-- (CREATE OR REPLACE, run by every bootstrap, so a new version replaces an old definition); two bootstraps
+-- replacing the same function at once would fail with "tuple concurrently updated", which bootstrap's
+-- advisory lock (lockBootstrap.sql, held until it commits) rules out. Created in the connection's current
+-- schema, and each function keeps that schema as
 -- its search_path (SET search_path FROM CURRENT), so a trigger or a caller in another schema still writes
 -- honker's table.
 --
