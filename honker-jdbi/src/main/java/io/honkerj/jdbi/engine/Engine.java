@@ -37,7 +37,8 @@ public enum Engine {
     /**
      * Whether the driver prepares {@code :name} parameters itself, numbering each distinct name once in order
      * of first appearance (SQLite does): honker's fast path for its hot statements
-     * ({@code internal.PreparedDao}) binds them by those numbers; elsewhere they go through Jdbi.
+     * ({@code internal.PreparedDao}) binds them by those numbers; elsewhere (pgjdbc) it rewrites each
+     * occurrence into a {@code ?} of its own, as Jdbi does.
      *
      * @return true on SQLite
      */

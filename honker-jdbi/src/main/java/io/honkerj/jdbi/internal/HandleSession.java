@@ -1,15 +1,13 @@
 package io.honkerj.jdbi.internal;
 
-import io.honkerj.jdbi.engine.EngineConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
  * A session on a handle someone else opened. Attaching a SqlObject costs far more than running a statement,
- * so each DAO is attached once per session and reused; on an engine that numbers {@code :name} parameters
- * itself (SQLite), its {@link Prepared} methods run without Jdbi's per-statement machinery (see
- * {@link PreparedDao}).
+ * so each DAO is attached once per session and reused; its {@link Prepared} methods run without Jdbi's
+ * per-statement machinery (see {@link PreparedDao}), on either engine.
  */
 final class HandleSession implements Session {
     private final Handle handle;
@@ -38,7 +36,6 @@ final class HandleSession implements Session {
 
     @Override
     public <T> T dao(Class<T> type) {
-        return type.cast(daos.computeIfAbsent(type, t -> handle.getConfig(EngineConfig.class).engine()
-                .numbersNamedParameters() ? PreparedDao.attach(t, handle) : handle.attach(t)));
+        return type.cast(daos.computeIfAbsent(type, t -> PreparedDao.attach(t, handle)));
     }
 }
