@@ -85,6 +85,10 @@ public final class JdbiHonker implements Honker {
      * connections of your pool, until it is closed; honker's statements stay prepared on them. Your
      * handles and transactions are not changed.
      *
+     * <p>On PostgreSQL, while anything waits (a claim waker, a worker pool, a listener, a lock or result wait)
+     * one more connection of your pool listens for wake-ups ({@code LISTEN}), shared by the honkers on this
+     * Jdbi in this JVM: size the pool for honker's handles plus one beside your own use.
+     *
      * <p>The engine (SQLite or PostgreSQL) is found from the connection. On PostgreSQL the tables go in the
      * connection's current schema, or in {@link HonkerConfig#setSchema the schema you name}, which bootstrap
      * creates (several processes may bootstrap at once) and which is put first on the search path of
