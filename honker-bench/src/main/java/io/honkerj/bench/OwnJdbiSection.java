@@ -6,8 +6,6 @@ import io.honkerj.api.Queue;
 import io.honkerj.jdbi.HonkerPlugin;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,25 +164,8 @@ final class OwnJdbiSection {
     }
 
     private static Rate measure(QuickReport.Step step, QuickReport.Step refill, long nanos) throws Exception {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long units = 0;
-        long wall = 0;
-        long cpu = 0;
-        while (wall < nanos) {
-            long c0 = mx.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            int done = step.run();
-            long t1 = System.nanoTime();
-            long c1 = mx.getCurrentThreadCpuTime();
-            if (done == 0) {
-                refill.run();
-                continue;
-            }
-            wall += t1 - t0;
-            cpu += c1 - c0;
-            units += done;
-        }
-        return new Rate(units * 1e9 / wall, units * 1e9 / Math.max(1, cpu));
+        Measured[] m = QuickReport.runWithCpu(step, refill, nanos);
+        return new Rate(m[0].perSecond(), m[1].perSecond());
     }
 
     private static final String[] LABELS = {"(a)", "(b) HikariCP", "(c) plain URL"};

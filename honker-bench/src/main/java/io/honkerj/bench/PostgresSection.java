@@ -7,8 +7,6 @@ import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.JdbiHonker;
 import java.io.File;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -209,15 +207,15 @@ final class PostgresSection {
     /** Warms both sides up, then alternates rounds; as the SQLite table does, with this section's config. */
     private Timed compare(QuickReport.Step honker, QuickReport.Step honkerRefill, QuickReport.Step raw,
             QuickReport.Step rawRefill) throws Exception {
-        measure(honker, honkerRefill, config.warmupNanos());
-        measure(raw, rawRefill, config.warmupNanos());
+        QuickReport.runWithCpu(honker, honkerRefill, config.warmupNanos());
+        QuickReport.runWithCpu(raw, rawRefill, config.warmupNanos());
         List<Measured> h = new ArrayList<>();
         List<Measured> r = new ArrayList<>();
         double[] hCpu = new double[config.rounds()];
         double[] rCpu = new double[config.rounds()];
         for (int round = 0; round < config.rounds(); round++) {
-            Measured[] hr = measure(honker, honkerRefill, config.roundNanos());
-            Measured[] rr = measure(raw, rawRefill, config.roundNanos());
+            Measured[] hr = QuickReport.runWithCpu(honker, honkerRefill, config.roundNanos());
+            Measured[] rr = QuickReport.runWithCpu(raw, rawRefill, config.roundNanos());
             h.add(hr[0]);
             r.add(rr[0]);
             hCpu[round] = hr[1].microsPerUnit();
@@ -226,34 +224,6 @@ final class PostgresSection {
         Arrays.sort(hCpu);
         Arrays.sort(rCpu);
         return new Timed(new QuickReport.Comparison(h, r), median(hCpu), median(rCpu));
-    }
-
-    /**
-     * Runs a step (refilling untimed when it reports 0 jobs) until this much measured time has passed, as
-     * {@link QuickReport#run}; also counts the thread's CPU time over the same steps.
-     *
-     * @return the wall-clock measure, then the CPU-time measure
-     */
-    private static Measured[] measure(QuickReport.Step step, QuickReport.Step refill, long nanos) throws Exception {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long units = 0;
-        long wall = 0;
-        long cpu = 0;
-        while (wall < nanos) {
-            long c0 = mx.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            int done = step.run();
-            long t1 = System.nanoTime();
-            long c1 = mx.getCurrentThreadCpuTime();
-            if (done == 0) {
-                refill.run();
-                continue;
-            }
-            wall += t1 - t0;
-            cpu += c1 - c0;
-            units += done;
-        }
-        return new Measured[] {new Measured(units, wall), new Measured(units, Math.max(1, cpu))};
     }
 
     private void row(String what, Timed t, String checkName, Target target) {

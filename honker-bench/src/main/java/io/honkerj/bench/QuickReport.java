@@ -4,6 +4,8 @@ import io.honkerj.api.Queue;
 import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,6 +151,34 @@ public final class QuickReport {
     interface Step {
         /** Does one unit of work and returns how many jobs it handled. */
         int run() throws Exception;
+    }
+
+    /**
+     * Runs a step (refilling untimed when it reports 0 jobs) until this much measured time has passed, as
+     * {@link #run}; also counts the thread's CPU time over the same steps.
+     *
+     * @return the wall-clock measure, then the CPU-time measure
+     */
+    static Measured[] runWithCpu(QuickReport.Step step, QuickReport.Step refill, long nanos) throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long units = 0;
+        long wall = 0;
+        long cpu = 0;
+        while (wall < nanos) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            int done = step.run();
+            long t1 = System.nanoTime();
+            long c1 = mx.getCurrentThreadCpuTime();
+            if (done == 0) {
+                refill.run();
+                continue;
+            }
+            wall += t1 - t0;
+            cpu += c1 - c0;
+            units += done;
+        }
+        return new Measured[] {new Measured(units, wall), new Measured(units, Math.max(1, cpu))};
     }
 
     /** Runs a step (refilling untimed when it reports 0 jobs) until this much measured time has passed. */
