@@ -254,32 +254,8 @@ final class PostgresSection {
 
     private void printTable() {
         out.println();
-        String[] header = {"PostgreSQL operation", "honker-jdbi", "raw pgjdbc", "ratio", "rounds min / median / max",
-            "target", "CPU per job, honker / raw"};
-        int[] width = new int[header.length];
-        List<String[]> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        for (String[] r : all) {
-            for (int c = 0; c < r.length; c++) {
-                width[c] = Math.max(width[c], r[c].length());
-            }
-        }
-        for (int i = 0; i < all.size(); i++) {
-            String[] r = all.get(i);
-            StringBuilder line = new StringBuilder("| ");
-            for (int c = 0; c < r.length; c++) {
-                line.append(String.format(c == 0 ? "%-" + width[c] + "s" : "%" + width[c] + "s", r[c])).append(" | ");
-            }
-            out.println(line.toString().stripTrailing());
-            if (i == 0) {
-                StringBuilder sep = new StringBuilder("|");
-                for (int w : width) {
-                    sep.append("-".repeat(w + 2)).append("|");
-                }
-                out.println(sep);
-            }
-        }
+        QuickReport.printTable(out, new String[] {"PostgreSQL operation", "honker-jdbi", "raw pgjdbc", "ratio",
+            "rounds min / median / max", "target", "CPU per job, honker / raw"}, rows);
         out.println();
         out.println("ratio = honker-jdbi / raw: 1.00 means no overhead. raw pgjdbc runs honker's own .sql files (the"
                 + " postgres/ versions where they exist)");

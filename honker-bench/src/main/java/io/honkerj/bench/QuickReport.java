@@ -4,6 +4,7 @@ import io.honkerj.api.Queue;
 import io.honkerj.api.WorkerPool;
 import io.honkerj.jdbi.Honkers;
 import io.honkerj.jdbi.JdbiHonker;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -575,8 +576,11 @@ public final class QuickReport {
                 p.p50() / 1e3, p.p90() / 1e3, p.p99() / 1e3, target);
     }
 
-    private void print() {
-        String[] header = {"operation", "honker-jdbi", "raw sqlite-jdbc", "ratio", "rounds min / median / max", "target"};
+    /**
+     * Prints a Markdown table: the first column left-aligned, the others right-aligned, each as wide as its
+     * widest cell.
+     */
+    static void printTable(PrintStream out, String[] header, List<String[]> rows) {
         int[] width = new int[header.length];
         List<String[]> all = new ArrayList<>();
         all.add(header);
@@ -590,19 +594,22 @@ public final class QuickReport {
             String[] r = all.get(i);
             StringBuilder line = new StringBuilder("| ");
             for (int c = 0; c < r.length; c++) {
-                String cell = c == 0 ? String.format("%-" + width[c] + "s", r[c])
-                        : String.format("%" + width[c] + "s", r[c]);
-                line.append(cell).append(" | ");
+                line.append(String.format(c == 0 ? "%-" + width[c] + "s" : "%" + width[c] + "s", r[c])).append(" | ");
             }
-            System.out.println(line.toString().stripTrailing());
+            out.println(line.toString().stripTrailing());
             if (i == 0) {
                 StringBuilder sep = new StringBuilder("|");
                 for (int w : width) {
                     sep.append("-".repeat(w + 2)).append("|");
                 }
-                System.out.println(sep);
+                out.println(sep);
             }
         }
+    }
+
+    private void print() {
+        printTable(System.out, new String[] {"operation", "honker-jdbi", "raw sqlite-jdbc", "ratio",
+            "rounds min / median / max", "target"}, rows);
         System.out.println();
         System.out.println("ratio = honker-jdbi / raw (rates), raw / honker-jdbi (costs): 1.00 means no overhead.");
         System.out.println("raw sqlite-jdbc runs honker's own .sql files from reused prepared statements"
