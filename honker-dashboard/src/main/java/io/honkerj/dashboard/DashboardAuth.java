@@ -56,18 +56,7 @@ public interface DashboardAuth {
         if (token.isBlank()) {
             throw new IllegalArgumentException("dashboard bearer token must not be blank");
         }
-        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-        return new DashboardAuth() {
-            @Override
-            public boolean permits(Headers headers) {
-                return Secrets.equal(expected, headers.getFirst("Authorization"));
-            }
-
-            @Override
-            public String challenge() {
-                return "Bearer realm=\"honker\"";
-            }
-        };
+        return authorization("Bearer " + token, "Bearer realm=\"honker\"");
     }
 
     /**
@@ -83,8 +72,16 @@ public interface DashboardAuth {
         if (user.isBlank() || password.isBlank()) {
             throw new IllegalArgumentException("dashboard basic auth needs a user and a password");
         }
-        byte[] expected = ("Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
+        return authorization("Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8)), "Basic realm=\"honker\", charset=\"UTF-8\"");
+    }
+
+    /**
+     * Permits requests whose {@code Authorization} header is exactly {@code header} (compared in constant
+     * time), asking others with {@code challenge}.
+     */
+    private static DashboardAuth authorization(String header, String challenge) {
+        byte[] expected = header.getBytes(StandardCharsets.UTF_8);
         return new DashboardAuth() {
             @Override
             public boolean permits(Headers headers) {
@@ -93,7 +90,7 @@ public interface DashboardAuth {
 
             @Override
             public String challenge() {
-                return "Basic realm=\"honker\", charset=\"UTF-8\"";
+                return challenge;
             }
         };
     }
